@@ -1,0 +1,86 @@
+"""Throughcare portal: the app factory."""
+from flask import Flask, g
+
+from portal import access, cli, db, errors, kiosk_session, web_security
+from portal.config import config_for
+from portal.extensions import babel, csrf, htmx, limiter, login_manager
+from portal.i18n import select_locale
+from portal.services import languages, passwords
+
+
+def create_app(mode: str | None = None, overrides: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(config_for(mode))
+    app.config.update(overrides or {})
+    if not app.config["SECRET_KEY"]:
+        raise RuntimeError("SECRET_KEY must be set outside development and testing")
+    if app.config.get("TESTING"):
+        passwords.use_cheap_hashing_for_tests()
+
+    init_extensions(app)
+    init_blueprints(app)
+    init_request_hooks(app)
+    init_templates(app)
+    errors.register_error_handlers(app)
+    cli.register(app)
+    return app
+
+
+def init_extensions(app: Flask) -> None:
+    db.init_db(app)
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.session_protection = "strong"
+    login_manager.login_view = "auth.sign_in"
+
+    @login_manager.user_loader
+    def load_person(person_id: str):
+        from portal.models import Person
+
+        person = db.get_session().get(Person, int(person_id))
+        return person if person and person.is_active else None
+
+
+def init_blueprints(app: Flask) -> None:
+    from portal.admin import bp as admin_bp
+    from portal.api import bp as api_bp
+    from portal.auth import bp as auth_bp
+    from portal.champion import bp as champion_bp
+    from portal.chat import bp as chat_bp
+    from portal.family import bp as family_bp
+    from portal.kiosk import bp as kiosk_bp
+    from portal.main import bp as main_bp
+    from portal.phone import bp as phone_bp
+    from portal.staff import bp as staff_bp
+
+    for blueprint in (main_bp, auth_bp, kiosk_bp, phone_bp, family_bp, champion_bp, staff_bp, admin_bp, chat_bp, api_bp):
+        app.register_blueprint(blueprint)
+    csrf.exempt(api_bp)  # token-authenticated JSON, never a browser form
+    access.public(app.view_functions["static"])
+
+
+def init_request_hooks(app: Flask) -> None:
+    app.before_request(kiosk_session.end_idle_kiosk_session)
+    app.before_request(access.enforce_access_rules)
+    app.after_request(web_security.add_security_headers)
+
+
+def init_templates(app: Flask) -> None:
+    from flask_babel import get_locale
+    from flask_login import current_user
+
+    @app.context_processor
+    def page_globals():
+        code = str(get_locale() or "en")
+        return {
+            "lang": code,
+            "text_direction": languages.direction(code),
+            "languages": languages.LANGUAGES,
+            "kiosk": g.get("kiosk_layout", False) or kiosk_session.is_kiosk_session(),
+            "kiosk_idle_seconds": app.config["KIOSK_IDLE_SECONDS"],
+            "kiosk_warning_seconds": app.config["KIOSK_WARNING_SECONDS"],
+            "current_user": current_user,
+        }

@@ -1,0 +1,6 @@
+"""Recovery Champions: peer mentors."""
+from flask import Blueprint
+
+bp = Blueprint("champion", __name__, url_prefix="/champion")
+
+from portal.champion import routes  # noqa: E402,F401

@@ -1,0 +1,68 @@
+"""flask commands: database, demo data, translations."""
+import subprocess
+import sys
+
+import click
+from flask import Flask, current_app
+
+from portal.config import REPO_ROOT
+
+LOCALES = ("cy", "pl", "ro", "sq", "lt", "ar", "ur")
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("db-upgrade")
+    def db_upgrade():
+        """Apply every migration to the configured database."""
+        from portal import migrations_runner
+
+        migrations_runner.upgrade(current_app.config["DATABASE_URL"])
+        click.echo("database is up to date")
+
+    @app.cli.command("db-revision")
+    @click.argument("message")
+    def db_revision(message):
+        """Write a new migration from the difference between the models and the database."""
+        from portal import migrations_runner
+
+        migrations_runner.new_revision(current_app.config["DATABASE_URL"], message)
+
+    @app.cli.command("seed-demo")
+    def seed_demo():
+        """Load the demo data into an empty database (demo mode only)."""
+        from portal.db import get_session
+        from portal.services import demo_data
+        from portal.services.clock import today_in_london
+
+        if not current_app.config["DEMO_MODE"]:
+            raise click.ClickException("demo data is only for demo mode (THROUGHCARE_ENV=development)")
+        session = get_session()
+        if not demo_data.is_empty(session):
+            click.echo("database already has people: demo data not loaded again")
+            return
+        demo_data.seed(session, today_in_london())
+        click.echo("demo data loaded")
+
+    @app.cli.group()
+    def translate():
+        """Extract, update and compile the Babel catalogs."""
+
+    @translate.command()
+    def update():
+        """Extract strings and update every catalog."""
+        _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output",
+                 "-o", "translations/messages.pot", ".")
+        for locale in LOCALES:
+            catalog = REPO_ROOT / "translations" / locale / "LC_MESSAGES" / "messages.po"
+            action = "update" if catalog.exists() else "init"
+            extra = ["--no-fuzzy-matching", "--ignore-obsolete"] if action == "update" else []
+            _pybabel(action, "-i", "translations/messages.pot", "-d", "translations", "-l", locale, *extra)
+
+    @translate.command()
+    def compile():
+        """Compile the catalogs to .mo files."""
+        _pybabel("compile", "-d", "translations", "--statistics")
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=REPO_ROOT)

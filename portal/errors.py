@@ -1,0 +1,47 @@
+"""Turning errors into clear pages and messages in the reader's language."""
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+
+from portal.services.errors import DomainError
+
+MESSAGES = {
+    "sign_in_failed": _l("Those details did not match. Check them and try again."),
+    "account_locked": _l("Too many wrong tries. This account is locked for %(minutes)s minutes. Ask a member of staff if you need help now."),
+    "not_allowed": _l("You do not have access to this."),
+    "not_found": _l("We could not find that."),
+    "stale_edit": _l("Someone else changed this while you were editing. Your changes are still in the form: check them against the latest version and save again."),
+}
+
+
+def message_for(error: DomainError) -> str:
+    template = MESSAGES.get(error.code, _l("Something went wrong. Please try again."))
+    return str(template) % error.params if error.params else str(template)
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError):
+        return render_template("error.html", code=error.status, message=message_for(error)), error.status
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(_error):
+        message = _l("This form had expired. Please go back, reload the page and try again.")
+        return render_template("error.html", code=400, message=message), 400
+
+    for status, text in (
+        (400, _l("The request could not be understood.")),
+        (403, _l("You do not have access to this page.")),
+        (404, _l("We could not find that page.")),
+        (405, _l("That action is not possible on this page.")),
+        (429, _l("Too many tries in a short time. Wait a minute and try again.")),
+        (500, _l("Something went wrong on our side. Please try again. If someone is in danger, call 999.")),
+    ):
+        app.register_error_handler(status, _page_for(status, text))
+
+
+def _page_for(status: int, text):
+    def handler(_error):
+        return render_template("error.html", code=status, message=text), status
+
+    return handler

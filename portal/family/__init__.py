@@ -1,0 +1,6 @@
+"""Families and carers."""
+from flask import Blueprint
+
+bp = Blueprint("family", __name__, url_prefix="/family")
+
+from portal.family import routes  # noqa: E402,F401

@@ -1,0 +1,47 @@
+from flask import current_app, make_response, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from portal.access import home_endpoint, public, same_origin_path
+from portal.db import get_session
+from portal.main import bp
+from portal.services import accounts, languages, safety_texts
+
+
+@bp.get("/")
+@public
+def index():
+    if current_user.is_authenticated:
+        return redirect(url_for(home_endpoint(current_user.role)))
+    return render_template("main/index.html")
+
+
+@bp.post("/language")
+@public
+def choose_language():
+    code = request.form.get("lang", "")
+    target = same_origin_path(request.form.get("next")) or url_for("main.index")
+    response = make_response(redirect(target))
+    if not languages.is_supported(code):
+        return response
+    session["lang"] = code
+    if current_user.is_authenticated:
+        accounts.set_locale(get_session(), current_user, code)
+    else:
+        response.set_cookie("lang", code, max_age=365 * 24 * 3600, httponly=True, samesite="Lax",
+                            secure=current_app.config["SESSION_COOKIE_SECURE"])
+    return response
+
+
+@bp.get("/help/emergency")
+@public
+def emergency():
+    from flask_babel import get_locale
+
+    code = str(get_locale())
+    return render_template(
+        "main/emergency.html",
+        emergency=safety_texts.emergency_steps(code),
+        crisis=safety_texts.crisis_steps(code),
+        sources=safety_texts.sources(),
+        reviewed=safety_texts.reviewed(),
+    )

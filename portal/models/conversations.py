@@ -1,0 +1,48 @@
+"""Chat messages and the staff tasks they raise."""
+from datetime import datetime
+from enum import Enum
+
+from sqlalchemy import Column, Text
+from sqlmodel import Field, SQLModel
+
+from .types import UTCDateTime, enum_column, utcnow
+
+
+class Sender(str, Enum):
+    USER = "user"
+    BOT = "bot"
+    STAFF = "staff"
+    SYSTEM = "system"  # the portal itself: safety net, "assistant unavailable"
+
+
+class ChatMessage(SQLModel, table=True):
+    __tablename__ = "chat_messages"
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(max_length=64, index=True)
+    person_id: int | None = Field(default=None, foreign_key="people.id", index=True)
+    sender: Sender = Field(sa_column=enum_column(Sender))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    language: str = Field(max_length=5)
+    safety: str | None = Field(default=None, max_length=16)
+    at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class TaskKind(str, Enum):
+    EMERGENCY = "emergency"
+    CRISIS = "crisis"
+    HANDOFF = "handoff"
+    QUESTION = "question"
+
+
+class StaffTask(SQLModel, table=True):
+    __tablename__ = "staff_tasks"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: TaskKind = Field(sa_column=enum_column(TaskKind, index=True))
+    urgent: bool = False
+    person_id: int | None = Field(default=None, foreign_key="people.id", index=True)
+    conversation_id: str | None = Field(default=None, max_length=64)
+    summary: str = Field(sa_column=Column(Text, nullable=False))
+    closed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

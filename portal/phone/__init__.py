@@ -1,0 +1,6 @@
+"""Released people, on their phones."""
+from flask import Blueprint
+
+bp = Blueprint("phone", __name__, url_prefix="/my")
+
+from portal.phone import routes  # noqa: E402,F401

@@ -1,0 +1,28 @@
+"""Recording who read or changed whose personal data."""
+from sqlmodel import Session, select
+
+from portal.models import AuditEvent
+
+
+def record(
+    session: Session,
+    action: str,
+    *,
+    actor_id: int | None,
+    subject_id: int | None = None,
+    ip: str = "",
+    detail: str = "",
+    commit: bool = True,
+) -> AuditEvent:
+    event = AuditEvent(actor_id=actor_id, subject_id=subject_id, action=action, ip=ip[:45], detail=detail[:500])
+    session.add(event)
+    if commit:
+        session.commit()
+    return event
+
+
+def recent_events(session: Session, limit: int = 100, subject_id: int | None = None) -> list[AuditEvent]:
+    query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
+    if subject_id is not None:
+        query = query.where(AuditEvent.subject_id == subject_id)
+    return list(session.exec(query))

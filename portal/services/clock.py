@@ -1,0 +1,17 @@
+"""Time as people in England and Wales read it: stored in UTC, shown in Europe/London."""
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def today_in_london(at: datetime | None = None) -> date:
+    return (at or now_utc()).astimezone(LONDON).date()
+
+
+def to_london(moment: datetime) -> datetime:
+    return moment.astimezone(LONDON)

@@ -1,0 +1,6 @@
+"""Resettlement, treatment and probation staff."""
+from flask import Blueprint
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+from portal.staff import routes  # noqa: E402,F401

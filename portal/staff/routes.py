@@ -1,0 +1,23 @@
+from flask import render_template, request
+from flask_login import current_user
+
+from portal.access import roles
+from portal.db import get_session
+from portal.models import Role
+from portal.services import people
+from portal.services.clock import today_in_london
+from portal.staff import bp
+
+
+@bp.get("/")
+@roles(Role.STAFF, Role.ADMIN)
+def home():
+    caseload = people.caseload(get_session(), current_user, request.remote_addr or "")
+    return render_template("staff/home.html", caseload=caseload, today=today_in_london())
+
+
+@bp.get("/people/<int:person_id>")
+@roles(Role.STAFF, Role.ADMIN)
+def person(person_id: int):
+    summary = people.person_for_casework(get_session(), current_user, person_id, request.remote_addr or "")
+    return render_template("staff/person.html", summary=summary, today=today_in_london())
