@@ -69,8 +69,11 @@ def init_request_hooks(app: Flask) -> None:
 
 
 def init_templates(app: Flask) -> None:
-    from flask_babel import get_locale
+    from flask_babel import format_date, format_datetime, get_locale
     from flask_login import current_user
+
+    # Dates and times are stored in UTC and shown in Europe/London (BABEL_DEFAULT_TIMEZONE).
+    app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime)
 
     @app.context_processor
     def page_globals():

@@ -3,6 +3,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.autogenerate import compare_metadata
+from sqlalchemy import MetaData
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
@@ -24,10 +25,10 @@ def new_revision(database_url: str, message: str) -> None:
     command.revision(alembic_config(database_url), message=message, autogenerate=True)
 
 
-def differences(engine: Engine) -> list:
+def differences(engine: Engine, metadata: MetaData | None = None) -> list:
     """What the models have that the migrated database does not (empty when they agree)."""
     import portal.models  # noqa: F401
 
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        return compare_metadata(context, SQLModel.metadata)
+        return compare_metadata(context, metadata if metadata is not None else SQLModel.metadata)
