@@ -1,0 +1,157 @@
+"""The chat: safety net first in every language, even with the assistant down; nothing is ever lost."""
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlmodel import select
+
+from portal.models import ChatMessage, StaffTask
+from portal.services import languages, safety_net
+from tests.support import AuthActions, csrf_token_from
+
+SAFETY = Path(__file__).resolve().parent.parent / "content" / "safety"
+
+
+def _yaml(name):
+    return yaml.safe_load((SAFETY / name).read_text(encoding="utf-8"))
+
+
+def _send(client, text, lang="en", **extra):
+    page = client.get("/chat/", headers={"Accept-Language": lang}).get_data(as_text=True)
+    data = {"message": text, "csrf_token": csrf_token_from(page), **extra}
+    return client.post("/chat/", data=data, headers={"Accept-Language": lang})
+
+
+@pytest.mark.parametrize("code", languages.CODES)
+def test_overdose_gets_emergency_steps_in_the_readers_language_with_rasa_down(client, db, code):
+    phrase = _yaml("phrases.yml")["emergency"][code][0]
+    expected = _yaml("responses.yml")["emergency"][code]
+    response = _send(client, f"help {phrase} now", lang=code)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert expected["title"] in page
+    assert "999" in page
+    task = db.exec(select(StaffTask)).one()
+    assert task.urgent and task.kind == "emergency"
+
+
+@pytest.mark.parametrize("code", languages.CODES)
+def test_crisis_gets_crisis_support_in_the_readers_language(client, db, code):
+    phrase = _yaml("phrases.yml")["crisis"][code][0]
+    expected = _yaml("responses.yml")["crisis"][code]
+    page = _send(client, phrase, lang=code).get_data(as_text=True)
+    assert expected["title"] in page
+    assert "116 123" in page
+    assert db.exec(select(StaffTask)).one().kind == "crisis"
+
+
+def test_on_a_kiosk_the_steps_start_with_the_cell_bell(demo, client):
+    AuthActions(client).kiosk()
+    kiosk_step = _yaml("responses.yml")["crisis"]["en"]["kiosk_steps"][0]
+    page = _send(client, _yaml("phrases.yml")["crisis"]["en"][0]).get_data(as_text=True)
+    assert kiosk_step in page
+
+
+def test_safety_net_ignores_case_and_accents_but_needs_whole_words():
+    assert safety_net.check("He's not BREATHING") is not None
+    assert safety_net.check("good morning, what is naloxone?") is None
+    assert safety_net.check("what time is my probation appointment") is None
+
+
+def test_message_is_kept_when_the_assistant_is_down(client, db):
+    response = _send(client, "where do I get my script on Friday")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "could not answer just now" in page
+    assert "where do I get my script on Friday" in page
+    assert db.exec(select(ChatMessage)).one().text == "where do I get my script on Friday"
+
+
+def test_an_empty_message_gets_a_clear_message_not_an_error(client):
+    response = _send(client, "   ")
+    assert response.status_code == 400
+    assert "Type a message first" in response.get_data(as_text=True)
+
+
+class FakeRasa(BaseHTTPRequestHandler):
+    """Rasa's REST channel as seen over HTTP: answers with what it was sent, so tests can check it."""
+
+    received: list = []
+
+    def do_GET(self):
+        self._json({"model_file": "models/test.tar.gz"} if self.path == "/status" else {})
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        FakeRasa.received.append(body)
+        replies = [{"recipient_id": body["sender"], "text": f"echo: {body['message']}",
+                    "buttons": [{"title": "Naloxone", "payload": "/ask_naloxone"}]}]
+        if body["message"] == "po polsku":
+            replies.append({"recipient_id": body["sender"], "custom": {"set_language": "pl"}})
+        self._json(replies)
+
+    def _json(self, payload):
+        data = json.dumps(payload).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def rasa(app):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    FakeRasa.received = []
+    app.config["RASA_URL"] = f"http://127.0.0.1:{server.server_port}"
+    yield FakeRasa
+    server.shutdown()
+
+
+def test_assistant_replies_are_shown_and_get_the_conversation_language(client, rasa):
+    page = _send(client, "what is naloxone", lang="ro").get_data(as_text=True)
+    assert "echo: what is naloxone" in page
+    assert rasa.received[0]["metadata"] == {"language": "ro", "device": "phone"}
+    assert 'name="payload" value="/ask_naloxone"' in page
+
+
+def test_quick_reply_sends_its_intent_but_shows_its_title(client, rasa, db):
+    _send(client, "Naloxone", payload="/ask_naloxone")
+    assert rasa.received[0]["message"] == "/ask_naloxone"
+    assert db.exec(select(ChatMessage).where(ChatMessage.sender == "user")).one().text == "Naloxone"
+
+
+def test_assistant_can_switch_the_conversation_language(client, rasa):
+    _send(client, "po polsku")
+    assert 'lang="pl"' in client.get("/chat/").get_data(as_text=True)
+
+
+def test_signed_in_history_belongs_to_the_person(demo, client, rasa, app):
+    AuthActions(client).sign_in("released@example.org")
+    _send(client, "first message from Kyle")
+    other = app.test_client()
+    AuthActions(other).sign_in("family@example.org")
+    assert "first message from Kyle" not in other.get("/chat/").get_data(as_text=True)
+    assert "first message from Kyle" in client.get("/chat/").get_data(as_text=True)
+
+
+def test_htmx_request_gets_only_the_panel(client, rasa):
+    page = client.get("/chat/").get_data(as_text=True)
+    response = client.post("/chat/", data={"message": "hi", "csrf_token": csrf_token_from(page)},
+                           headers={"HX-Request": "true"})
+    html = response.get_data(as_text=True)
+    assert html.lstrip().startswith('<section class="chat" id="chat-panel"')
+    assert "<html" not in html
+
+
+def test_htmx_request_without_csrf_header_is_refused(client, rasa):
+    response = client.post("/chat/", data={"message": "hi"}, headers={"HX-Request": "true"})
+    assert response.status_code == 400
