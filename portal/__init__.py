@@ -51,12 +51,14 @@ def init_blueprints(app: Flask) -> None:
     from portal.champion import bp as champion_bp
     from portal.chat import bp as chat_bp
     from portal.family import bp as family_bp
+    from portal.guidance import bp as guidance_bp
     from portal.kiosk import bp as kiosk_bp
     from portal.main import bp as main_bp
     from portal.phone import bp as phone_bp
     from portal.staff import bp as staff_bp
 
-    for blueprint in (main_bp, auth_bp, kiosk_bp, phone_bp, family_bp, champion_bp, staff_bp, admin_bp, chat_bp, api_bp):
+    for blueprint in (main_bp, auth_bp, kiosk_bp, phone_bp, family_bp, champion_bp, staff_bp, admin_bp, chat_bp, api_bp,
+                      guidance_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)  # token-authenticated JSON, never a browser form
     access.public(app.view_functions["static"])
@@ -82,6 +84,7 @@ def init_templates(app: Flask) -> None:
             "lang": code,
             "text_direction": languages.direction(code),
             "languages": languages.LANGUAGES,
+            "languages_by_code": languages.BY_CODE,
             "kiosk": g.get("kiosk_layout", False) or kiosk_session.is_kiosk_session(),
             "kiosk_idle_seconds": app.config["KIOSK_IDLE_SECONDS"],
             "kiosk_warning_seconds": app.config["KIOSK_WARNING_SECONDS"],

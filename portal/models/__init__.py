@@ -1,5 +1,6 @@
 """All tables, imported here so that SQLModel.metadata knows every one."""
 from .audit import AuditEvent
+from .content import GuidanceFeedback
 from .conversations import ChatMessage, Sender, StaffTask, TaskKind
 from .champions import ChampionProfile, ChampionStatus
 from .people import FamilyLink, Person, Prison, Role
@@ -14,6 +15,7 @@ __all__ = [
     "StaffTask",
     "TaskKind",
     "FamilyLink",
+    "GuidanceFeedback",
     "Person",
     "Prison",
     "ReleasePlan",
