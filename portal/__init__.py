@@ -75,7 +75,7 @@ def init_templates(app: Flask) -> None:
     from flask_login import current_user
 
     # Dates and times are stored in UTC and shown in Europe/London (BABEL_DEFAULT_TIMEZONE).
-    app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime)
+    app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime, format_day=_day_name)
 
     @app.context_processor
     def page_globals():
@@ -90,3 +90,11 @@ def init_templates(app: Flask) -> None:
             "kiosk_warning_seconds": app.config["KIOSK_WARNING_SECONDS"],
             "current_user": current_user,
         }
+
+
+def _day_name(weekday: int) -> str:
+    """The name of a weekday (0 = Monday) in the reader's language."""
+    from babel.dates import get_day_names
+    from flask_babel import get_locale
+
+    return get_day_names("wide", locale=get_locale())[weekday].capitalize()

@@ -43,6 +43,25 @@ def register(app: Flask) -> None:
         demo_data.seed(session, today_in_london())
         click.echo("demo data loaded")
 
+    @app.cli.command("import-meetings")
+    @click.argument("feed", type=click.File("r", encoding="utf-8"))
+    @click.option("--area", "area_id", required=True, help="area id from content/services, e.g. leeds")
+    @click.option("--source", required=True, help="a name for the feed, e.g. na-leeds; re-imports replace it")
+    def import_meetings(feed, area_id, source):
+        """Import mutual-aid meetings from a Meeting Guide JSON feed (contact names are never stored)."""
+        import json
+
+        from portal.db import get_session
+        from portal.services import meetings
+
+        try:
+            report = meetings.import_feed(get_session(), json.load(feed), area_id, source)
+        except (ValueError, meetings.FeedError) as error:
+            raise click.ClickException(f"feed not imported: {error}") from error
+        click.echo(f"{report.added} added, {report.updated} updated, {report.removed} removed")
+        for problem in report.skipped:
+            click.echo(f"skipped: {problem}", err=True)
+
     @app.cli.group()
     def translate():
         """Extract, update and compile the Babel catalogs."""

@@ -11,7 +11,7 @@ from portal.guidance.forms import FeedbackForm
 from portal.guidance.labels import AUDIENCE_LABELS, NEED_LABELS
 from portal.models import Role
 from portal.services import directory as directory_service
-from portal.services import feedback, guidance
+from portal.services import feedback, guidance, meetings
 from portal.services.clock import now_utc, today_in_london
 
 AUDIENCE_OF_ROLE = {Role.PRISONER: "prisoner", Role.RELEASED: "released", Role.FAMILY: "family",
@@ -92,8 +92,9 @@ def services():
     if need not in directory_service.NEEDS:
         need = None
     found = directory.search(area, need, _lang()) if (area or need) else []
+    meeting_list = meetings.meetings_in(get_session(), area) if area and need in (None, "mutual-aid") else []
     return render_template("guidance/services.html", directory=directory, area=area, need=need, found=found,
-                           now=now_utc(), need_labels=NEED_LABELS)
+                           now=now_utc(), need_labels=NEED_LABELS, meetings=meeting_list)
 
 
 @bp.app_context_processor

@@ -1,6 +1,6 @@
 """All tables, imported here so that SQLModel.metadata knows every one."""
 from .audit import AuditEvent
-from .content import GuidanceFeedback
+from .content import GuidanceFeedback, MutualAidMeeting
 from .conversations import ChatMessage, Sender, StaffTask, TaskKind
 from .champions import ChampionProfile, ChampionStatus
 from .people import FamilyLink, Person, Prison, Role
@@ -16,6 +16,7 @@ __all__ = [
     "TaskKind",
     "FamilyLink",
     "GuidanceFeedback",
+    "MutualAidMeeting",
     "Person",
     "Prison",
     "ReleasePlan",

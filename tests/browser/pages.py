@@ -1,0 +1,153 @@
+"""Every page the browser tests visit, for each kind of visitor: the one list to extend.
+
+When a feature adds a page, add a `Visit` for it to each visitor who can open it. Two checks keep
+this list complete: `test_every_page_in_the_url_map_is_listed` compares it with the app's routes,
+and the sweep fails when a page it visits links to a page that is not listed here.
+
+A visit's path is either a plain path ("/chat/") or a route with a variable
+("/staff/people/<int:person_id>"), reached by following the first matching link on the page `via`
+(ids come from the demo data). `then` brings the page into a state worth checking: a form showing
+its errors, the language menu open, a chat after a message.
+"""
+import re
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urlsplit
+
+from flask import Flask
+from playwright.sync_api import Page
+from werkzeug.exceptions import HTTPException
+
+from portal.models import Role
+from tests.browser import journeys
+
+
+@dataclass(frozen=True)
+class Visit:
+    path: str
+    via: str | None = None
+    then: Callable[[Page], None] | None = None
+    state: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.path} [{self.state}]" if self.state else self.path
+
+    def open(self, page: Page) -> None:
+        if self.via:
+            journeys.follow_first_link(page, self.via, route_pattern(self.path))
+        else:
+            page.goto(self.path)
+        if self.then:
+            self.then(page)
+
+
+@dataclass(frozen=True)
+class Visitor:
+    name: str
+    role: Role | None  # None: not signed in
+    sign_in: Callable[[Page], None] | None
+    pages: tuple[Visit, ...]
+
+
+def route_pattern(rule: str) -> str:
+    """"/staff/people/<int:person_id>" -> a regular expression for the paths that rule serves."""
+    return re.sub(r"<[^>]+>", "[^/]+", rule)
+
+
+def _password(identifier: str) -> Callable[[Page], None]:
+    return lambda page: journeys.sign_in_with_password(page, identifier)
+
+
+# Pages everyone signed in can reach from the navigation and the emergency strip.
+SIGNED_IN_SHARED = (
+    Visit("/chat/"),
+    Visit("/chat/", then=journeys.send_chat_message, state="message kept while the assistant is down"),
+    Visit("/help/emergency"),
+)
+
+PUBLIC_PAGES = (
+    Visit("/"),
+    Visit("/", then=journeys.open_language_picker, state="language menu open"),
+    Visit("/auth/kiosk"),
+    Visit("/auth/kiosk", then=journeys.submit_empty_form, state="nothing filled in"),
+    Visit("/auth/kiosk", then=journeys.submit_wrong_kiosk_pin, state="details do not match"),
+    Visit("/auth/sign-in"),
+    Visit("/auth/sign-in", then=journeys.submit_empty_form, state="nothing filled in"),
+    Visit("/auth/sign-in", then=journeys.submit_wrong_sign_in, state="details do not match"),
+    Visit("/help/emergency"),
+    Visit("/chat/"),
+    Visit("/chat/", then=journeys.submit_empty_form, state="empty message"),
+    Visit("/chat/", then=journeys.send_chat_message, state="message kept while the assistant is down"),
+    Visit("/no-such-page", state="not found"),
+)
+
+CASEWORK = (
+    Visit("/staff/"),
+    Visit("/staff/people/<int:person_id>", via="/staff/"),
+)
+
+VISITORS = (
+    Visitor("visitor", None, None, PUBLIC_PAGES),
+    Visitor("prisoner", Role.PRISONER, journeys.sign_in_on_kiosk, (
+        Visit("/kiosk/"),
+        Visit("/kiosk/", then=journeys.open_language_picker, state="language menu open"),
+        *SIGNED_IN_SHARED,
+    )),
+    Visitor("released", Role.RELEASED, _password("released@example.org"), (
+        Visit("/my/"),
+        *SIGNED_IN_SHARED,
+    )),
+    Visitor("family", Role.FAMILY, _password("family@example.org"), (
+        Visit("/family/"),
+        *SIGNED_IN_SHARED,
+    )),
+    Visitor("champion", Role.CHAMPION, _password("champion@example.org"), (
+        Visit("/champion/"),
+        *SIGNED_IN_SHARED,
+    )),
+    Visitor("staff", Role.STAFF, _password("staff@example.org"), (
+        *CASEWORK,
+        *SIGNED_IN_SHARED,
+    )),
+    Visitor("admin", Role.ADMIN, _password("admin@example.org"), (
+        Visit("/admin/"),
+        *CASEWORK,
+        *SIGNED_IN_SHARED,
+    )),
+)
+
+# Routes that are not pages to check: files, JSON for partner systems, and addresses that only
+# redirect (the idle kiosk's way out). "/" takes a signed-in person to their own home page.
+NOT_PAGES = {"static", "auth.session_ended"}
+NOT_PAGE_PREFIXES = ("api.",)
+REDIRECTS_WHEN_SIGNED_IN = {"main.index"}
+
+
+def is_page(endpoint: str) -> bool:
+    return endpoint not in NOT_PAGES and not endpoint.startswith(NOT_PAGE_PREFIXES)
+
+
+def endpoint_for(app: Flask, url: str) -> str | None:
+    """The endpoint that serves a same-site URL's path for GET, or None (not ours, or no such page)."""
+    parts = urlsplit(url)
+    adapter = app.url_map.bind("localhost")
+    try:
+        endpoint, _args = adapter.match(parts.path, method="GET")
+    except HTTPException:
+        return None
+    return endpoint
+
+
+def listed_endpoints(app: Flask, visitor: Visitor) -> set[str]:
+    listed = set()
+    for visit in visitor.pages:
+        if visit.via:
+            rules = [rule for rule in app.url_map.iter_rules() if rule.rule == visit.path]
+            assert rules, f"{visit.path} is listed for {visitor.name} but the app has no such route"
+            listed.add(rules[0].endpoint)
+        elif endpoint := endpoint_for(app, visit.path):
+            listed.add(endpoint)
+    if visitor.role is not None:
+        listed |= REDIRECTS_WHEN_SIGNED_IN
+    return listed
