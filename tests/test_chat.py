@@ -155,3 +155,18 @@ def test_htmx_request_gets_only_the_panel(client, rasa):
 def test_htmx_request_without_csrf_header_is_refused(client, rasa):
     response = client.post("/chat/", data={"message": "hi"}, headers={"HX-Request": "true"})
     assert response.status_code == 400
+
+
+def test_with_the_assistant_down_the_guidance_answers_instead(client):
+    page = _send(client, "how do I use naloxone spray").get_data(as_text=True)
+    assert "These guidance pages may help" in page
+    assert "/guidance/naloxone" in page
+
+
+def test_signed_in_person_token_goes_to_the_assistant_and_no_token_for_visitors(demo, client, rasa, app):
+    _send(client, "when do I get out")
+    assert "person_token" not in rasa.received[-1]["metadata"]
+    AuthActions(client).kiosk()
+    _send(client, "when do I get out")
+    metadata = rasa.received[-1]["metadata"]
+    assert metadata["device"] == "kiosk" and metadata["person_token"]

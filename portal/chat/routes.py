@@ -10,7 +10,8 @@ from portal.chat.forms import ChatForm
 from portal.db import get_session
 from portal.extensions import htmx
 from portal.kiosk_session import is_kiosk_session
-from portal.services import accounts, assistant_relay, chat, languages
+from portal.guidance.routes import library
+from portal.services import accounts, assistant_relay, chat, languages, person_tokens
 
 
 def _conversation_id() -> str:
@@ -55,6 +56,9 @@ def send():
         device="kiosk" if is_kiosk_session() else "phone",
         rasa_url=current_app.config["RASA_URL"],
         timeout=current_app.config["CHAT_TIMEOUT_SECONDS"],
+        person_token=person_tokens.issue(current_app.config["SECRET_KEY"], current_user.id)
+        if current_user.is_authenticated else None,
+        library=library(),
     )
     if turn.set_language and languages.is_supported(turn.set_language):
         session["lang"] = turn.set_language

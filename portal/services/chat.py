@@ -17,6 +17,7 @@ class TurnResult:
     assistant_available: bool = True
     set_language: str | None = None
     safety: str | None = None
+    suggestions: list = field(default_factory=list)  # guidance pages, when the assistant could not answer
 
 
 def history(session: Session, conversation_id: str) -> list[ChatMessage]:
@@ -51,7 +52,7 @@ def raise_safety_task(session: Session, kind: str, conversation_id: str, person:
 
 def take_turn(session: Session, *, conversation_id: str, person: Person | None, text: str, language: str,
               device: str, rasa_url: str, timeout: float, person_token: str | None = None,
-              relay_text: str | None = None) -> TurnResult:
+              relay_text: str | None = None, library=None) -> TurnResult:
     """relay_text, when given, is what Rasa receives instead of the shown text (a button's intent)."""
     text = text.strip()[:2000]
     _save(session, conversation_id, person, Sender.USER, text, language)
@@ -72,7 +73,9 @@ def take_turn(session: Session, *, conversation_id: str, person: Person | None, 
     try:
         bot_replies = assistant_relay.send(rasa_url, conversation_id, relay_text or text, metadata, timeout)
     except assistant_relay.AssistantUnavailable:
-        return TurnResult([], assistant_available=False)
+        # Answer from a search of the guidance instead, so the person still gets something useful.
+        hits = library.search(text, language, limit=3) if library else []
+        return TurnResult([], assistant_available=False, suggestions=[hit.page for hit in hits])
 
     result = TurnResult([])
     for bot_reply in bot_replies:

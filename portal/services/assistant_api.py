@@ -1,0 +1,45 @@
+"""What the assistant's action server may ask of the portal."""
+from sqlmodel import Session
+
+from portal.models import Person, Role, StaffTask, TaskKind
+
+from . import audit
+from .people import release_plan_for
+
+EXPECTED_REPLY_HOURS = 24
+
+
+def summary(session: Session, person: Person, ip: str) -> dict:
+    plan = release_plan_for(session, person.id)
+    audit.record(session, "read:plan-summary", actor_id=person.id, subject_id=person.id, ip=ip, detail="assistant")
+    return {
+        "first_name": person.first_name,
+        "release_date": plan.release_date.isoformat() if plan else None,
+        "released": person.role == Role.RELEASED,
+        "release_area": plan.release_area if plan else None,
+        "next_appointments": [],  # appointments arrive with the release-plan work (issue 4)
+    }
+
+
+def handoff_errors(payload) -> dict:
+    if not isinstance(payload, dict):
+        return {"body": "a JSON object is required"}
+    errors = {}
+    if not isinstance(payload.get("sender_id"), str) or not payload["sender_id"].strip():
+        errors["sender_id"] = "required text"
+    transcript = payload.get("transcript")
+    if not isinstance(transcript, list) or not all(
+        isinstance(t, dict) and isinstance(t.get("text"), str) and t.get("from") in ("user", "bot") for t in transcript
+    ):
+        errors["transcript"] = "a list of {from: user|bot, text}"
+    return errors
+
+
+def create_handoff(session: Session, payload: dict, person: Person | None) -> StaffTask:
+    lines = [f"{t['from']}: {t['text']}" for t in payload["transcript"][-30:]]
+    task = StaffTask(kind=TaskKind.HANDOFF, urgent=False, person_id=person.id if person else None,
+                     conversation_id=payload["sender_id"][:64],
+                     summary=f"[{payload.get('language', '?')}] " + "\n".join(lines)[:4000])
+    session.add(task)
+    session.commit()
+    return task
