@@ -4,9 +4,25 @@ from .content import GuidanceFeedback, MutualAidMeeting
 from .conversations import ChatMessage, Sender, StaffTask, TaskKind
 from .champions import ChampionProfile, ChampionStatus
 from .people import FamilyLink, Person, Prison, Role
-from .plans import ReleasePlan
+from .plans import (
+    ActivationCode,
+    Appointment,
+    AppointmentKind,
+    ChecklistItem,
+    ItemStatus,
+    PartnerToken,
+    ReleasePlan,
+    Reminder,
+)
 
 __all__ = [
+    "ActivationCode",
+    "Appointment",
+    "AppointmentKind",
+    "ChecklistItem",
+    "ItemStatus",
+    "PartnerToken",
+    "Reminder",
     "AuditEvent",
     "ChampionProfile",
     "ChampionStatus",

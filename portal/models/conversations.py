@@ -44,5 +44,9 @@ class StaffTask(SQLModel, table=True):
     person_id: int | None = Field(default=None, foreign_key="people.id", index=True)
     conversation_id: str | None = Field(default=None, max_length=64)
     summary: str = Field(sa_column=Column(Text, nullable=False))
+    subject_ref: str | None = Field(default=None, max_length=60)  # what a question is about: "item:gp", "appointment:12"
+    answer: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    answered_by_id: int | None = Field(default=None, foreign_key="people.id")
+    answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     closed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -39,7 +39,7 @@
       var left = idle - Math.floor((Date.now() - lastActivity) / 1000);
       if (left <= 0) { window.location.href = body.dataset.sessionEndedUrl; return; }
       if (left <= warning) {
-        countdown.textContent = String(left);
+        countdown.textContent = Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2);
         if (dialog.hidden) {
           previousFocus = document.activeElement;
           dialog.hidden = false;
