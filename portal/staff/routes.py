@@ -16,13 +16,6 @@ def home():
     return render_template("staff/home.html", caseload=caseload, today=today_in_london())
 
 
-@bp.get("/people/<int:person_id>")
-@roles(Role.STAFF, Role.ADMIN)
-def person(person_id: int):
-    summary = people.person_for_casework(get_session(), current_user, person_id, request.remote_addr or "")
-    return render_template("staff/person.html", summary=summary, today=today_in_london())
-
-
 @bp.get("/guidance")
 @roles(Role.STAFF, Role.ADMIN)
 def guidance_review():

@@ -2,8 +2,7 @@
 
 Selectors use names and classes rather than visible text where a step must also work in Arabic.
 """
-import re
-from urllib.parse import urlsplit
+from typing import Callable
 
 from playwright.sync_api import Page, expect
 
@@ -64,18 +63,24 @@ def send_chat_message(page: Page, text: str = "Where can I get naloxone when I l
     expect(page.locator(".chat__message--user").last).to_contain_text(text)
 
 
-def follow_first_link(page: Page, from_path: str, to_pattern: str) -> None:
-    """Open `from_path` and follow its first link whose path matches the regular expression `to_pattern`."""
+def send_page_feedback(page: Page) -> None:
+    page.locator("#feedback input[name=helpful][value=yes]").check()
+    page.locator("#feedback button[type=submit]").click()
+    expect(page.locator("#feedback [role=status]")).to_be_visible()
+
+
+def show_services_in_an_area(page: Page) -> None:
+    page.locator("select[name=area]").select_option(index=1)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("main [role=status]")).to_be_visible()
+
+
+def follow_first_link(page: Page, from_path: str, wanted: Callable[[str], bool]) -> None:
+    """Open `from_path` and follow the first link in its main content whose address is `wanted`."""
     page.goto(from_path)
-    links = page.locator("main a[href]")
-    for index in range(links.count()):
-        href = links.nth(index).get_attribute("href") or ""
-        if _matches(to_pattern, href):
-            links.nth(index).click()
-            page.wait_for_url(lambda url: _matches(to_pattern, url))
+    for link in page.locator("main a[href]").all():
+        if wanted(link.evaluate("a => a.href")):
+            link.click()
+            page.wait_for_url(wanted)
             return
-    raise AssertionError(f"{from_path} has no link matching {to_pattern}")
-
-
-def _matches(pattern: str, url: str) -> bool:
-    return re.fullmatch(pattern, urlsplit(url).path) is not None
+    raise AssertionError(f"{from_path} has no link to the page wanted")

@@ -9,7 +9,6 @@ A visit's path is either a plain path ("/chat/") or a route with a variable
 (ids come from the demo data). `then` brings the page into a state worth checking: a form showing
 its errors, the language menu open, a chat after a message.
 """
-import re
 from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
@@ -33,9 +32,10 @@ class Visit:
     def label(self) -> str:
         return f"{self.path} [{self.state}]" if self.state else self.path
 
-    def open(self, page: Page) -> None:
+    def open(self, page: Page, app: Flask) -> None:
         if self.via:
-            journeys.follow_first_link(page, self.via, route_pattern(self.path))
+            endpoint = endpoint_of_rule(app, self.path)
+            journeys.follow_first_link(page, self.via, lambda url: endpoint_for(app, url) == endpoint)
         else:
             page.goto(self.path)
         if self.then:
@@ -50,21 +50,21 @@ class Visitor:
     pages: tuple[Visit, ...]
 
 
-def route_pattern(rule: str) -> str:
-    """"/staff/people/<int:person_id>" -> a regular expression for the paths that rule serves."""
-    return re.sub(r"<[^>]+>", "[^/]+", rule)
-
-
 def _password(identifier: str) -> Callable[[Page], None]:
     return lambda page: journeys.sign_in_with_password(page, identifier)
 
 
-# Pages everyone signed in can reach from the navigation and the emergency strip.
-SIGNED_IN_SHARED = (
-    Visit("/chat/"),
-    Visit("/chat/", then=journeys.send_chat_message, state="message kept while the assistant is down"),
-    Visit("/help/emergency"),
-)
+# What everyone signed in can reach from their home page, the navigation and the emergency strip.
+def signed_in_shared(topics_via: str = "/guidance/") -> tuple[Visit, ...]:
+    return (
+        Visit("/guidance/"),
+        Visit("/guidance/<topic_id>", via=topics_via),
+        Visit("/services/"),
+        Visit("/chat/"),
+        Visit("/chat/", then=journeys.send_chat_message, state="message kept while the assistant is down"),
+        Visit("/help/emergency"),
+    )
+
 
 PUBLIC_PAGES = (
     Visit("/"),
@@ -78,12 +78,21 @@ PUBLIC_PAGES = (
     Visit("/help/emergency"),
     Visit("/chat/"),
     Visit("/chat/", then=journeys.send_chat_message, state="message kept while the assistant is down"),
+    Visit("/guidance/"),
+    Visit("/guidance/?for=released"),
+    Visit("/guidance/search?q=naloxone"),
+    Visit("/guidance/<topic_id>", via="/guidance/?for=released"),
+    Visit("/guidance/<topic_id>", via="/guidance/?for=released", then=journeys.send_page_feedback,
+          state="feedback sent"),
+    Visit("/services/"),
+    Visit("/services/", then=journeys.show_services_in_an_area, state="services in an area"),
     Visit("/no-such-page", state="not found"),
 )
 
 CASEWORK = (
     Visit("/staff/"),
     Visit("/staff/people/<int:person_id>", via="/staff/"),
+    Visit("/staff/guidance"),
 )
 
 VISITORS = (
@@ -91,28 +100,28 @@ VISITORS = (
     Visitor("prisoner", Role.PRISONER, journeys.sign_in_on_kiosk, (
         Visit("/kiosk/"),
         Visit("/kiosk/", then=journeys.open_language_picker, state="language menu open"),
-        *SIGNED_IN_SHARED,
+        *signed_in_shared(),
     )),
     Visitor("released", Role.RELEASED, _password("released@example.org"), (
         Visit("/my/"),
-        *SIGNED_IN_SHARED,
+        *signed_in_shared(),
     )),
     Visitor("family", Role.FAMILY, _password("family@example.org"), (
         Visit("/family/"),
-        *SIGNED_IN_SHARED,
+        *signed_in_shared(),
     )),
     Visitor("champion", Role.CHAMPION, _password("champion@example.org"), (
         Visit("/champion/"),
-        *SIGNED_IN_SHARED,
+        *signed_in_shared(),
     )),
     Visitor("staff", Role.STAFF, _password("staff@example.org"), (
         *CASEWORK,
-        *SIGNED_IN_SHARED,
+        *signed_in_shared(topics_via="/staff/guidance"),
     )),
     Visitor("admin", Role.ADMIN, _password("admin@example.org"), (
         Visit("/admin/"),
         *CASEWORK,
-        *SIGNED_IN_SHARED,
+        *signed_in_shared(topics_via="/staff/guidance"),
     )),
 )
 
@@ -138,14 +147,17 @@ def endpoint_for(app: Flask, url: str) -> str | None:
     return endpoint
 
 
+def endpoint_of_rule(app: Flask, rule_text: str) -> str:
+    rules = [rule for rule in app.url_map.iter_rules() if rule.rule == rule_text and "GET" in rule.methods]
+    assert rules, f"tests/browser/pages.py lists {rule_text}, but the app has no such route"
+    return rules[0].endpoint
+
+
 def listed_endpoints(app: Flask, visitor: Visitor) -> set[str]:
     listed = set()
     for visit in visitor.pages:
-        if visit.via:
-            rules = [rule for rule in app.url_map.iter_rules() if rule.rule == visit.path]
-            assert rules, f"{visit.path} is listed for {visitor.name} but the app has no such route"
-            listed.add(rules[0].endpoint)
-        elif endpoint := endpoint_for(app, visit.path):
+        endpoint = endpoint_of_rule(app, visit.path) if visit.via else endpoint_for(app, visit.path)
+        if endpoint:
             listed.add(endpoint)
     if visitor.role is not None:
         listed |= REDIRECTS_WHEN_SIGNED_IN

@@ -34,7 +34,7 @@ def test_every_page_meets_wcag_2_2_aa(open_page, portal, visitor, device, langua
     listed = listed_endpoints(portal.app, visitor)
     problems, unlisted = [], {}
     for visit in visitor.pages:
-        visit.open(page)
+        visit.open(page, portal.app)
         where = f"{visit.label} (at {urlsplit(page.url).path})"
         if page.locator("html").get_attribute("lang") != language:
             problems.append(f"{where}: the page is not in the chosen language {language!r}")

@@ -1,0 +1,54 @@
+"""Appointments: made by staff or pushed by partners; changes never overwrite each other silently."""
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from portal.models import Appointment, Person
+
+from . import audit
+from .clock import now_utc
+from .concurrency import save_versioned
+from .errors import NotFound
+
+EDITABLE = ("kind", "provider", "starts_at", "address", "what_to_bring", "phone", "notes")
+
+
+def create(session: Session, person: Person, fields: dict, actor: Person | None, ip: str, source: str = "staff",
+           external_ref: str | None = None) -> Appointment:
+    appointment = Appointment(person_id=person.id, source=source, external_ref=external_ref,
+                              **{k: v for k, v in fields.items() if k in EDITABLE})
+    session.add(appointment)
+    session.flush()
+    audit.record(session, "create:appointment", actor_id=actor.id if actor else None, subject_id=person.id, ip=ip,
+                 detail=f"{appointment.kind} via {source}", commit=False)
+    session.commit()
+    return appointment
+
+
+def update(session: Session, appointment: Appointment, expected_version: int, fields: dict, actor: Person | None,
+           ip: str) -> None:
+    save_versioned(session, appointment, expected_version, {k: v for k, v in fields.items() if k in EDITABLE})
+    audit.record(session, "update:appointment", actor_id=actor.id if actor else None,
+                 subject_id=appointment.person_id, ip=ip, detail=str(appointment.id))
+
+
+def delete(session: Session, appointment: Appointment, actor: Person, ip: str) -> None:
+    person_id = appointment.person_id
+    session.delete(appointment)
+    audit.record(session, "delete:appointment", actor_id=actor.id, subject_id=person_id, ip=ip,
+                 detail=str(appointment.id), commit=False)
+    session.commit()
+
+
+def get_for_person(session: Session, appointment_id: int, person_id: int) -> Appointment:
+    appointment = session.get(Appointment, appointment_id)
+    if appointment is None or appointment.person_id != person_id:
+        raise NotFound("not_found")
+    return appointment
+
+
+def upcoming(session: Session, person_id: int, after: datetime | None = None, limit: int = 5) -> list[Appointment]:
+    return list(session.exec(
+        select(Appointment).where(Appointment.person_id == person_id, Appointment.starts_at >= (after or now_utc()))
+        .order_by(Appointment.starts_at).limit(limit)
+    ))
