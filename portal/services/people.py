@@ -83,3 +83,9 @@ def shared_with_relative(session: Session, relative: Person, ip: str) -> list[Sh
         shared.append(SharedWithFamily(person.first_name, link.relationship_label, release_date))
     session.commit()
     return shared
+
+
+def first_names(session: Session, person_ids: set[int]) -> dict[int, str]:
+    if not person_ids:
+        return {}
+    return {p.id: p.first_name for p in session.exec(select(Person).where(Person.id.in_(person_ids)))}

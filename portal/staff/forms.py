@@ -32,3 +32,8 @@ class AppointmentForm(FlaskForm):
     phone = StringField(_l("Contact phone"), validators=[Optional(), Length(max=30), Regexp(r"^[0-9 +()-]+$", message=_l("Use numbers and spaces only."))])
     notes = TextAreaField(_l("Notes"), validators=[Length(max=2000)], render_kw={"rows": 2})
     version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
+
+
+class AnswerForm(FlaskForm):
+    answer = TextAreaField(_l("Answer"), validators=[DataRequired(_l("Type an answer first.")), Length(max=2000)],
+                           render_kw={"rows": 3})
