@@ -61,7 +61,7 @@ db: setup
 	$(FLASK) db-upgrade
 	$(FLASK) seed-demo
 
-run: setup db chatbot-env chatbot-model
+run: setup db chatbot-venv chatbot-model
 	@echo ""
 	@echo "Throughcare is starting:"
 	@echo "  portal          $(PORTAL_URL)/"
