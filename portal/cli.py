@@ -43,6 +43,16 @@ def register(app: Flask) -> None:
         demo_data.seed(session, today_in_london())
         click.echo("demo data loaded")
 
+    @app.cli.command("release-due")
+    def release_due():
+        """Turn prisoners whose release date has come into released people (run daily from cron)."""
+        from portal.db import get_session
+        from portal.services import release
+        from portal.services.clock import today_in_london
+
+        count = release.release_everyone_due(get_session(), today_in_london())
+        click.echo(f"{count} released")
+
     @app.cli.command("import-meetings")
     @click.argument("feed", type=click.File("r", encoding="utf-8"))
     @click.option("--area", "area_id", required=True, help="area id from content/services, e.g. leeds")

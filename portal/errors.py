@@ -10,6 +10,10 @@ MESSAGES = {
     "account_locked": _l("Too many wrong tries. This account is locked for %(minutes)s minutes. Ask a member of staff if you need help now."),
     "not_allowed": _l("You do not have access to this."),
     "not_found": _l("We could not find that."),
+    "identifier_invalid": _l("Enter a valid e-mail address or a UK mobile number starting 07."),
+    "identifier_taken": _l("That e-mail address or mobile number is already used by another account."),
+    "password_short": _l("Use at least 10 characters."),
+    "activation_code_invalid": _l("This code does not work. It may have been used, or be more than 30 days old. Ask your probation officer or the team for a new card."),
     "stale_edit": _l("Someone else changed this while you were editing. Your changes are still in the form: check them against the latest version and save again."),
 }
 

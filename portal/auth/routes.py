@@ -7,13 +7,15 @@ from flask_login import current_user, login_user
 from portal import kiosk_session
 from portal.access import home_endpoint, public, roles, same_origin_path
 from portal.auth import bp
-from portal.auth.forms import KioskSignInForm, SignInForm
+from portal.auth.forms import ActivationForm, KioskSignInForm, SignInForm
 from portal.db import get_session
 from portal.errors import message_for
 from portal.extensions import limiter
 from portal.models import Role
-from portal.services import accounts, audit
-from portal.services.errors import SignInFailed
+from portal.services import accounts, audit, handover
+from portal.services.handover import ActivationFailed
+from portal.services.clock import today_in_london
+from portal.services.errors import DomainError, SignInFailed
 
 
 def _login_rate_limit() -> str:
@@ -36,7 +38,8 @@ def kiosk_sign_in():
     form = KioskSignInForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
         try:
-            person = accounts.sign_in_kiosk(get_session(), form.prison_number.data, form.pin.data, request.remote_addr or "")
+            person = accounts.sign_in_kiosk(get_session(), form.prison_number.data, form.pin.data,
+                                            request.remote_addr or "", today=today_in_london())
         except SignInFailed as error:
             form.pin.errors.append(message_for(error))
         else:
@@ -51,7 +54,8 @@ def sign_in():
     form = SignInForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
         try:
-            person = accounts.sign_in_password(get_session(), form.identifier.data, form.password.data, request.remote_addr or "")
+            person = accounts.sign_in_password(get_session(), form.identifier.data, form.password.data,
+                                               request.remote_addr or "", today=today_in_london())
         except SignInFailed as error:
             form.password.errors.append(message_for(error))
         else:
@@ -91,3 +95,25 @@ def still_here():
     if request.accept_mimetypes.best == "application/json":
         return jsonify(idle_seconds=current_app.config["KIOSK_IDLE_SECONDS"])
     return redirect(url_for("kiosk.home"))
+
+
+@bp.route("/activate", methods=["GET", "POST"])
+@public
+@limiter.limit(_login_rate_limit, methods=["POST"])
+def activate():
+    """Open the phone account with the one-time code from the release card."""
+    form = ActivationForm(code=request.args.get("code", ""))
+    if form.validate_on_submit():
+        try:
+            person = handover.activate(get_session(), current_app.config["SECRET_KEY"], form.code.data,
+                                       form.identifier.data, form.password.data, request.remote_addr or "",
+                                       today=today_in_london())
+        except ActivationFailed as error:
+            for field_name, code in error.params.get("fields", {}).items():
+                form[field_name].errors.append(message_for(DomainError(code)))
+        else:
+            if person.role == Role.RELEASED:
+                flash(_("Your phone account is ready."), "success")
+                return _start_session(person, None)
+            return render_template("auth/activated.html", person=person)
+    return render_template("auth/activate.html", form=form)

@@ -1,5 +1,5 @@
 """Signing in: kiosk PINs, passwords, and the lock after repeated failures."""
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlmodel import Session, or_, select
 
@@ -9,6 +9,7 @@ from portal.models.types import utcnow
 from . import audit
 from .errors import AccountLocked, SignInFailed
 from .passwords import hash_secret, needs_rehash, verify_secret
+from .release import release_if_due
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -28,20 +29,24 @@ def normalise_prison_number(prison_number: str) -> str:
     return prison_number.strip().upper().replace(" ", "")
 
 
-def sign_in_kiosk(session: Session, prison_number: str, pin: str, ip: str) -> Person:
+def sign_in_kiosk(session: Session, prison_number: str, pin: str, ip: str, today: date | None = None) -> Person:
     number = normalise_prison_number(prison_number)
     person = session.exec(select(Person).where(Person.prison_number == number)).first()
+    if person is not None and today is not None:
+        release_if_due(session, person, today)
     # Only prisoners sign in on a kiosk: after release the PIN no longer works.
     if person is not None and person.role != Role.PRISONER:
         person = None
     return _check_secret(session, person, pin, "pin_hash", ip, attempted=number)
 
 
-def sign_in_password(session: Session, identifier: str, password: str, ip: str) -> Person:
+def sign_in_password(session: Session, identifier: str, password: str, ip: str, today: date | None = None) -> Person:
     value = normalise_identifier(identifier)
     person = session.exec(
         select(Person).where(or_(Person.email == value, Person.mobile == value))
     ).first()
+    if person is not None and today is not None:
+        release_if_due(session, person, today)
     if person is not None and person.role not in PHONE_ROLES:
         person = None
     return _check_secret(session, person, password, "password_hash", ip, attempted=value)

@@ -1,7 +1,8 @@
 """Staff build and edit release plans and appointments."""
 from datetime import datetime, timezone
 
-from flask import flash, redirect, render_template, request, url_for
+import segno
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,7 +12,7 @@ from portal.errors import message_for
 from portal.models import Role
 from portal.plan_labels import APPOINTMENT_KINDS, CHECKLIST, STATUS, WARNINGS
 from portal.services import appointments as appointment_service
-from portal.services import people, plans
+from portal.services import handover, people, plans
 from portal.services.clock import LONDON, to_london, today_in_london
 from portal.services.errors import NotFound, StaleEdit
 from portal.staff import bp
@@ -172,3 +173,19 @@ def delete_appointment(person_id: int, appointment_id: int):
     appointment_service.delete(session, appointment, current_user, _ip())
     flash(_("Appointment removed."), "success")
     return redirect(url_for("staff.person", person_id=person_id))
+
+
+@bp.route("/people/<int:person_id>/release-card", methods=["GET", "POST"])
+@roles(*CASEWORK)
+def release_card(person_id: int):
+    """GET explains; POST issues a new one-time code and shows the printable card (the code is shown once)."""
+    session = get_session()
+    summary = people.person_for_casework(session, current_user, person_id, _ip())
+    if request.method == "GET":
+        return render_template("staff/release_card_start.html", summary=summary)
+    issued = handover.issue_code(session, summary.person, current_user, current_app.config["SECRET_KEY"], _ip())
+    activation_url = url_for("auth.activate", code=issued.code, _external=True)
+    appointment_list = appointment_service.upcoming(session, person_id, limit=6)
+    return render_template("staff/release_card.html", summary=summary, issued=issued, activation_url=activation_url,
+                           qr_data_uri=segno.make(activation_url, error="m").svg_data_uri(scale=4, border=2),
+                           appointments=appointment_list, kind_labels=APPOINTMENT_KINDS, to_london=to_london)
