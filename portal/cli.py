@@ -53,6 +53,18 @@ def register(app: Flask) -> None:
         count = release.release_everyone_due(get_session(), today_in_london())
         click.echo(f"{count} released")
 
+    @app.cli.command("send-reminders")
+    def send_reminders():
+        """Send appointment reminders due now (24 h and 2 h before); run every few minutes from cron."""
+        from portal.db import get_session
+        from portal.reminder_texts import channels_from_config, reminder_text
+        from portal.services import reminders
+        from portal.services.clock import now_utc
+
+        report = reminders.send_due(get_session(), now_utc(), channels_from_config(current_app.config), reminder_text)
+        sent = ", ".join(f"{count} by {name}" for name, count in sorted(report.sent.items())) or "none"
+        click.echo(f"reminders sent: {sent}; failed: {report.failed}")
+
     @app.cli.command("import-meetings")
     @click.argument("feed", type=click.File("r", encoding="utf-8"))
     @click.option("--area", "area_id", required=True, help="area id from content/services, e.g. leeds")

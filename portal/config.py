@@ -47,6 +47,14 @@ class Config:
     CHAT_TIMEOUT_SECONDS = float(os.environ.get("CHAT_TIMEOUT_SECONDS", "5"))
     ASSISTANT_API_TOKEN = os.environ.get("ASSISTANT_API_TOKEN", "")
 
+    # Reminders by e-mail when an SMTP server is configured (SMS goes to the log by default).
+    SMTP_HOST = os.environ.get("SMTP_HOST", "")
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", "587"))
+    SMTP_FROM = os.environ.get("SMTP_FROM", "reminders@throughcare.invalid")
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME", "")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
+    SMTP_TLS = os.environ.get("SMTP_TLS", "1") == "1"
+
 
 class DevelopmentConfig(Config):
     """`make run`: demo data allowed, a fixed development secret if none is given."""

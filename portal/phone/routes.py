@@ -9,15 +9,16 @@ from portal.models import Role
 from portal.phone import bp
 from portal.plan_labels import APPOINTMENT_KINDS
 from portal.services import appointments as appointment_service
-from portal.services import calendar_export, people, plans
-from portal.services.clock import today_in_london
+from portal.services import calendar_export, people, plans, reminders
+from portal.services.clock import now_utc, today_in_london
 
 
 @bp.get("/")
 @roles(Role.RELEASED)
 def home():
     summary = people.own_summary(get_session(), current_user)
-    return render_template("phone/home.html", summary=summary, today=today_in_london())
+    return render_template("phone/home.html", summary=summary, today=today_in_london(),
+                           reminder_list=reminders.in_portal(get_session(), current_user, now_utc()))
 
 
 @bp.get("/plan")
