@@ -53,7 +53,15 @@ def db(app):
 
 @pytest.fixture
 def demo(db) -> date:
-    """The demo data, as `make run` loads it; returns the day it was seeded for."""
+    """The demo people, with bare release plans; returns the day it was seeded for."""
+    today = today_in_london()
+    demo_data.seed(db, today, plan_details=False)
+    return today
+
+
+@pytest.fixture
+def full_demo(db) -> date:
+    """The demo data exactly as `make run` loads it, checklists and appointments included."""
     today = today_in_london()
     demo_data.seed(db, today)
     return today

@@ -106,3 +106,11 @@ def test_calendar_file_is_valid_icalendar_in_london_time(demo, client, db):
     assert b"\r\n" in response.data  # RFC 5545 lines end in CRLF
     all_events = Calendar.from_ical(client.get("/my/appointments.ics").data).walk("VEVENT")
     assert len(all_events) == 1
+
+
+def test_demo_prisoner_sees_the_demo_plan_with_release_day_appointments_together(full_demo, client):
+    AuthActions(client).kiosk()
+    page = client.get("/kiosk/release").get_data(as_text=True)
+    assert "Probation Office (demo)" in page and "Kirkgate Corner Pharmacy (demo)" in page
+    assert "you can do them in one trip" in page
+    assert "Duty to refer sent to the council." in page

@@ -3,14 +3,27 @@
 Only ever loaded in demo mode and only into an empty database.
 """
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, func, select
 
-from portal.models import ChampionProfile, ChampionStatus, FamilyLink, Person, Prison, ReleasePlan, Role
+from portal.models import (
+    Appointment,
+    ChampionProfile,
+    ChampionStatus,
+    ChecklistItem,
+    FamilyLink,
+    ItemStatus,
+    Person,
+    Prison,
+    ReleasePlan,
+    Role,
+)
 from portal.models.types import utcnow
 
+from .clock import LONDON
 from .passwords import hash_secret
+from .plans import CHECKLIST_KEYS
 
 DEMO_PASSWORD = "Demo-pass-2026"
 DEMO_PIN = "246810"
@@ -61,7 +74,8 @@ def is_empty(session: Session) -> bool:
     return session.exec(select(func.count()).select_from(Person)).one() == 0
 
 
-def seed(session: Session, today: date) -> None:
+def seed(session: Session, today: date, plan_details: bool = True) -> None:
+    """plan_details=False leaves plans bare (checklists and appointments empty), for tests that build them."""
     password_hash = hash_secret(DEMO_PASSWORD)
     pin_hash = hash_secret(DEMO_PIN)
     prison = Prison(code="LDS", name="HMP Leeds (demo)")
@@ -74,14 +88,22 @@ def seed(session: Session, today: date) -> None:
                         prison_number=number, pin_hash=pin_hash, locale=locale)
         session.add(person)
         session.flush()
-        session.add(ReleasePlan(person_id=person.id, release_date=today + timedelta(weeks=weeks), release_area=area))
+        plan = ReleasePlan(person_id=person.id, release_date=today + timedelta(weeks=weeks), release_area=area)
+        session.add(plan)
+        session.flush()
+        if plan_details:
+            _add_plan_details(session, person, plan)
         people[number] = person
     for email, first, last, locale, days_out, area in RELEASED:
         person = Person(role=Role.RELEASED, first_name=first, last_name=last, prison_id=prison.id,
                         email=email, password_hash=password_hash, locale=locale)
         session.add(person)
         session.flush()
-        session.add(ReleasePlan(person_id=person.id, release_date=today - timedelta(days=days_out), release_area=area))
+        plan = ReleasePlan(person_id=person.id, release_date=today - timedelta(days=days_out), release_area=area)
+        session.add(plan)
+        session.flush()
+        if plan_details:
+            _add_plan_details(session, person, plan)
         people[email] = person
     for email, first, gender, spoken, areas, status in CHAMPIONS:
         person = Person(role=Role.CHAMPION, first_name=first, email=email, password_hash=password_hash,
@@ -108,3 +130,39 @@ def seed(session: Session, today: date) -> None:
         session.add(Person(role=role, first_name=first, last_name=last, email=email, password_hash=password_hash,
                            prison_id=prison_id))
     session.commit()
+
+
+# What a typical plan looks like a few weeks before release: some done, some in hand.
+DEMO_STATUSES = {
+    "accommodation": (ItemStatus.IN_PROGRESS, "Priya (resettlement)", "Duty to refer sent to the council."),
+    "gp_registration": (ItemStatus.DONE, "Healthcare", ""),
+    "treatment_appointment": (ItemStatus.DONE, "Healthcare", "First appointment booked the day after release."),
+    "prescribing": (ItemStatus.IN_PROGRESS, "Healthcare", "Bridging prescription being arranged."),
+    "probation": (ItemStatus.DONE, "Probation", ""),
+    "id_and_bank": (ItemStatus.NOT_STARTED, "", ""),
+    "universal_credit": (ItemStatus.NOT_STARTED, "Jobcentre work coach", ""),
+    "naloxone": (ItemStatus.DONE, "Healthcare", "Nasal spray kit given, training done."),
+    "family_contact": (ItemStatus.NOT_NEEDED, "", ""),
+    "recovery_champion": (ItemStatus.NOT_STARTED, "", ""),
+}
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=LONDON)
+
+
+def _add_plan_details(session: Session, person: Person, plan: ReleasePlan) -> None:
+    for key in CHECKLIST_KEYS:
+        status, owner, note = DEMO_STATUSES[key]
+        session.add(ChecklistItem(plan_id=plan.id, key=key, status=status, owner=owner, note=note))
+    area = plan.release_area
+    day = plan.release_date
+    session.add(Appointment(person_id=person.id, kind="probation", provider=f"{area} Probation Office (demo)",
+                            starts_at=_at(day, 13, 0), address=f"1 Example Street, {area}",
+                            what_to_bring="Your licence and release papers", phone="0113 496 0500"))
+    session.add(Appointment(person_id=person.id, kind="prescription", provider="Kirkgate Corner Pharmacy (demo)",
+                            starts_at=_at(day, 15, 30), address=f"3 Kirkgate Corner, {area}",
+                            what_to_bring="Photo ID if you have it", phone="0113 496 0245"))
+    session.add(Appointment(person_id=person.id, kind="treatment", provider="Wharf Street Drug and Alcohol Service (demo)",
+                            starts_at=_at(day + timedelta(days=1), 10, 0), address=f"18 Wharf Street, {area}",
+                            what_to_bring="Your release papers", phone="0113 496 0123"))
