@@ -56,9 +56,8 @@ def safety_entry(kind, language):
 
 def safety_text(kind, language, kiosk):
     entry = safety_entry(kind, language)
-    steps = list(entry["steps"])
-    if kiosk:
-        steps += list(entry.get("kiosk_steps") or [])
+    # In prison the cell bell comes first: nobody on a kiosk can call 999 themselves.
+    steps = (list(entry.get("kiosk_steps") or []) if kiosk else []) + list(entry["steps"])
     lines = [entry["title"]] + [f"{n}. {step}" for n, step in enumerate(steps, start=1)]
     return "\n".join(lines)
 

@@ -1,0 +1,176 @@
+"""Per-language intent accuracy on held-out examples, with a hard check on the safety intents.
+
+Every data/nlu/<lang>.yml is split the same way each run: within each language and intent, the
+examples are ordered by a hash of their text and every fifth is held out. A model is trained on
+the rest (once per distinct config + training data; cached under models/heldout/) and then
+asked about every held-out example.
+
+Fails (exit 1) when a language is missing, when a language's accuracy is below --min-accuracy,
+or when any held-out report_emergency / express_crisis example would not get the safety answer.
+A safety example counts as caught when the model predicts it, or when it falls back but the
+fallback action would still give the safety answer (actions/safety.py: likely_safety_kind).
+
+    python evaluation/heldout.py [--config pipelines/diet.yml] [--min-accuracy 0.85]
+"""
+import argparse
+import asyncio
+import hashlib
+import json
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+CHATBOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(CHATBOT))
+
+from actions.safety import FALLBACK_SAFETY_CONFIDENCE, FALLBACK_SAFETY_RANK, SAFETY_KINDS  # noqa: E402
+from actions.texts import LANGUAGES  # noqa: E402
+
+HELD_OUT_EVERY = 5
+
+
+def read_examples(path):
+    """{intent: [example, ...]} from one Rasa NLU file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    examples = defaultdict(list)
+    for block in data.get("nlu") or []:
+        if "intent" not in block:
+            continue
+        for line in (block.get("examples") or "").splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                examples[block["intent"]].append(line[2:].strip())
+    return examples
+
+
+def split(examples):
+    """(train, held_out), each {intent: [example, ...]}; stable while examples are added."""
+    train, held_out = defaultdict(list), defaultdict(list)
+    for intent, texts in examples.items():
+        ordered = sorted(texts, key=lambda t: hashlib.sha1(t.encode("utf-8")).hexdigest())
+        for index, example in enumerate(ordered):
+            (held_out if index % HELD_OUT_EVERY == 0 else train)[intent].append(example)
+    return train, held_out
+
+
+def nlu_yaml(by_intent):
+    blocks = []
+    for intent in sorted(by_intent):
+        lines = "".join(f"    - {json.dumps(t, ensure_ascii=False)}\n" for t in by_intent[intent])
+        blocks.append(f"- intent: {intent}\n  examples: |\n{lines}")
+    return 'version: "3.1"\nnlu:\n' + "\n".join(blocks)
+
+
+def train_model(config_path, train_yaml, rasa):
+    """Path of a model trained on train_yaml with config_path, reusing a cached one."""
+    fingerprint = hashlib.sha256(
+        config_path.read_bytes() + train_yaml.encode("utf-8")
+    ).hexdigest()[:16]
+    cache = CHATBOT / "models" / "heldout" / fingerprint
+    model = cache / "model.tar.gz"
+    if model.exists():
+        print(f"Using cached held-out model {model.relative_to(CHATBOT)}")
+        return model, 0.0
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / "train.yml").write_text(train_yaml, encoding="utf-8")
+    started = time.monotonic()
+    subprocess.run(
+        [rasa, "train", "nlu", "--config", str(config_path), "--nlu", str(cache / "train.yml"),
+         "--out", str(cache), "--fixed-model-name", "model", "--quiet"],
+        cwd=CHATBOT, check=True,
+    )
+    return model, time.monotonic() - started
+
+
+def safety_caught(gold, parse):
+    if parse["intent"]["name"] == gold:
+        return True
+    if parse["intent"]["name"] != "nlu_fallback":
+        return False
+    ranking = [g for g in parse.get("intent_ranking", []) if g["name"] != "nlu_fallback"]
+    return any(
+        g["name"] == gold and g["confidence"] >= FALLBACK_SAFETY_CONFIDENCE
+        for g in ranking[:FALLBACK_SAFETY_RANK]
+    )
+
+
+async def predict_all(model, held_out_by_language):
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    results = {}
+    for language, by_intent in held_out_by_language.items():
+        results[language] = [
+            (intent, example, await agent.parse_message(example))
+            for intent in sorted(by_intent)
+            for example in by_intent[intent]
+        ]
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--config", default="config.yml", help="relative to chatbot/")
+    parser.add_argument("--min-accuracy", type=float, default=0.85)
+    parser.add_argument("--rasa", default=str(Path(sys.executable).with_name("rasa")))
+    parser.add_argument("--report", default="results/heldout.json", help="relative to chatbot/")
+    args = parser.parse_args()
+
+    nlu_dir = CHATBOT / "data" / "nlu"
+    missing = [code for code in LANGUAGES if not (nlu_dir / f"{code}.yml").exists()]
+    if missing:
+        print(f"FAIL: no NLU data for {', '.join(missing)} (expected data/nlu/<lang>.yml)")
+        return 1
+
+    train_all, held_out = defaultdict(list), {}
+    for code in LANGUAGES:
+        train, held = split(read_examples(nlu_dir / f"{code}.yml"))
+        held_out[code] = held
+        for intent, texts in train.items():
+            train_all[intent].extend(texts)
+
+    model, train_seconds = train_model(CHATBOT / args.config, nlu_yaml(train_all), args.rasa)
+    results = asyncio.run(predict_all(model, held_out))
+
+    failures, report = [], {"config": args.config, "train_seconds": round(train_seconds, 1)}
+    print(f"\nHeld-out evaluation of {args.config} (every {HELD_OUT_EVERY}th example per intent)")
+    print(f"{'lang':<5} {'n':>4} {'accuracy':>9} {'fallback':>9} {'safety caught':>14}")
+    for code in LANGUAGES:
+        rows = results[code]
+        correct = sum(p["intent"]["name"] == gold for gold, _, p in rows)
+        fallbacks = sum(p["intent"]["name"] == "nlu_fallback" for _, _, p in rows)
+        safety = [(g, e, p) for g, e, p in rows if g in SAFETY_KINDS]
+        missed_safety = [(g, e, p) for g, e, p in safety if not safety_caught(g, p)]
+        accuracy = correct / len(rows) if rows else 0.0
+        print(f"{code:<5} {len(rows):>4} {accuracy:>9.3f} {fallbacks:>9} "
+              f"{len(safety) - len(missed_safety):>7}/{len(safety):<6}")
+        errors = [
+            {"intent": g, "text": e, "predicted": p["intent"]["name"],
+             "confidence": round(p["intent"]["confidence"] or 0, 3)}
+            for g, e, p in rows if p["intent"]["name"] != g
+        ]
+        report[code] = {"n": len(rows), "accuracy": round(accuracy, 4), "errors": errors}
+        if accuracy < args.min_accuracy:
+            failures.append(f"{code}: accuracy {accuracy:.3f} < {args.min_accuracy}")
+        for gold, example, parse in missed_safety:
+            failures.append(
+                f"{code}: {gold} example missed: {example!r} -> {parse['intent']['name']}"
+            )
+
+    out = CHATBOT / args.report
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"Misclassified examples: {out.relative_to(CHATBOT)}")
+    if failures:
+        print("\nFAIL:\n  " + "\n  ".join(failures))
+        return 1
+    print("\nOK: every language at or above", args.min_accuracy, "and every safety example caught")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
