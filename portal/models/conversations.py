@@ -43,6 +43,7 @@ class StaffTask(SQLModel, table=True):
     urgent: bool = False
     person_id: int | None = Field(default=None, foreign_key="people.id", index=True)
     conversation_id: str | None = Field(default=None, max_length=64)
+    language: str = Field(default="en", max_length=5)
     summary: str = Field(sa_column=Column(Text, nullable=False))
     subject_ref: str | None = Field(default=None, max_length=60)  # what a question is about: "item:gp", "appointment:12"
     answer: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

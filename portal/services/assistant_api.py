@@ -4,6 +4,7 @@ from sqlmodel import Session
 from portal.models import Person, Role, StaffTask, TaskKind
 
 from . import audit
+from .languages import CODES as LANGUAGE_CODES
 from .people import release_plan_for
 
 EXPECTED_REPLY_HOURS = 24
@@ -37,8 +38,9 @@ def handoff_errors(payload) -> dict:
 
 def create_handoff(session: Session, payload: dict, person: Person | None) -> StaffTask:
     lines = [f"{t['from']}: {t['text']}" for t in payload["transcript"][-30:]]
+    language = payload.get("language") if payload.get("language") in LANGUAGE_CODES else "en"
     task = StaffTask(kind=TaskKind.HANDOFF, urgent=False, person_id=person.id if person else None,
-                     conversation_id=payload["sender_id"][:64],
+                     conversation_id=payload["sender_id"][:64], language=language,
                      summary=f"[{payload.get('language', '?')}] " + "\n".join(lines)[:4000])
     session.add(task)
     session.commit()

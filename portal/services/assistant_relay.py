@@ -63,3 +63,13 @@ def send(rasa_url: str, conversation_id: str, text: str, metadata: dict, timeout
             )
         )
     return replies
+
+
+def resume(rasa_url: str, conversation_id: str, timeout: float) -> bool:
+    """Un-pause a conversation the assistant handed to staff (Rasa's `resume` event)."""
+    try:
+        response = httpx.post(f"{rasa_url}/conversations/{conversation_id}/tracker/events",
+                              json={"event": "resume"}, timeout=timeout)
+        return response.status_code == 200
+    except httpx.HTTPError:
+        return False

@@ -1,7 +1,7 @@
 """The staff inbox: questions from people about their plan, hand-offs from the assistant, safety alerts."""
 from sqlmodel import Session, select
 
-from portal.models import Person, StaffTask, TaskKind
+from portal.models import ChatMessage, Person, Sender, StaffTask, TaskKind
 
 from . import audit
 from .clock import now_utc
@@ -40,11 +40,16 @@ def _task(session: Session, task_id: int) -> StaffTask:
 
 
 def answer(session: Session, task_id: int, text: str, staff: Person, ip: str) -> StaffTask:
+    """Answers a question (shown on the plan) or replies to a hand-off (shown in the same chat)."""
     task = _task(session, task_id)
     task.answer = text.strip()[:2000]
+    if task.kind == TaskKind.HANDOFF and task.conversation_id:
+        session.add(ChatMessage(conversation_id=task.conversation_id, person_id=task.person_id, sender=Sender.STAFF,
+                                text=task.answer, language=task.language or "en"))
     task.answered_by_id = staff.id
     task.answered_at = now_utc()
-    task.closed_at = task.answered_at
+    if task.kind == TaskKind.QUESTION:
+        task.closed_at = task.answered_at  # a hand-off stays open until staff give the chat back
     session.add(task)
     audit.record(session, "answer:question", actor_id=staff.id, subject_id=task.person_id, ip=ip,
                  detail=str(task.id), commit=False)
@@ -52,9 +57,12 @@ def answer(session: Session, task_id: int, text: str, staff: Person, ip: str) ->
     return task
 
 
-def close(session: Session, task_id: int, staff: Person, ip: str) -> StaffTask:
+def close(session: Session, task_id: int, staff: Person, ip: str, resume_chat=None) -> StaffTask:
+    """Closing a hand-off gives the conversation back to the assistant (`resume_chat(conversation_id)`)."""
     task = _task(session, task_id)
     task.closed_at = now_utc()
+    if task.kind == TaskKind.HANDOFF and task.conversation_id and resume_chat is not None:
+        resume_chat(task.conversation_id)
     session.add(task)
     audit.record(session, "close:task", actor_id=staff.id, subject_id=task.person_id, ip=ip, detail=str(task.id),
                  commit=False)

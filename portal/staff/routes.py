@@ -1,11 +1,11 @@
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.access import roles
 from portal.db import get_session
 from portal.models import Role
-from portal.services import audit, feedback, people, tasks
+from portal.services import assistant_relay, audit, feedback, people, tasks
 from portal.staff.forms import AnswerForm
 from portal.services.clock import today_in_london
 from portal.staff import bp
@@ -58,6 +58,9 @@ def answer_task(task_id: int):
 @bp.post("/tasks/<int:task_id>/close")
 @roles(Role.STAFF, Role.ADMIN)
 def close_task(task_id: int):
-    tasks.close(get_session(), task_id, current_user, request.remote_addr or "")
+    relay = current_app.config
+    tasks.close(get_session(), task_id, current_user, request.remote_addr or "",
+                resume_chat=lambda conversation: assistant_relay.resume(relay["RASA_URL"], conversation,
+                                                                        relay["CHAT_TIMEOUT_SECONDS"]))
     flash(_("Task closed."), "success")
     return redirect(url_for("staff.inbox"))
