@@ -4,7 +4,7 @@ from flask import Flask, g
 from portal import access, cli, db, errors, kiosk_session, web_security
 from portal.config import config_for
 from portal.extensions import babel, csrf, htmx, limiter, login_manager
-from portal.i18n import select_locale
+from portal.i18n import current_language, select_locale
 from portal.services import languages, passwords
 
 
@@ -71,7 +71,7 @@ def init_request_hooks(app: Flask) -> None:
 
 
 def init_templates(app: Flask) -> None:
-    from flask_babel import format_date, format_datetime, get_locale
+    from flask_babel import format_date, format_datetime
     from flask_login import current_user
 
     # Dates and times are stored in UTC and shown in Europe/London (BABEL_DEFAULT_TIMEZONE).
@@ -79,7 +79,7 @@ def init_templates(app: Flask) -> None:
 
     @app.context_processor
     def page_globals():
-        code = str(get_locale() or "en")
+        code = current_language()
         return {
             "lang": code,
             "text_direction": languages.direction(code),

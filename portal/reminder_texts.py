@@ -2,13 +2,14 @@
 from flask_babel import force_locale, format_datetime
 from flask_babel import gettext as _
 
+from portal.i18n import BABEL_LOCALES
 from portal.models import Appointment, Person
 from portal.plan_labels import APPOINTMENT_KINDS
 from portal.services import reminders
 
 
 def reminder_text(person: Person, appointment: Appointment, lead: str) -> str:
-    with force_locale(person.locale):
+    with force_locale(BABEL_LOCALES.get(person.locale, person.locale)):
         kind = appointment.kind.value if hasattr(appointment.kind, "value") else appointment.kind
         when = format_datetime(appointment.starts_at, "EEEE d MMMM, HH:mm")
         first = (_("Reminder: %(when)s", when=when) if lead == "24h" else _("Starting soon: %(when)s", when=when))

@@ -1,6 +1,6 @@
 """The chat: safety net first in every language, even with the assistant down; nothing is ever lost."""
 import json
-from html import escape
+from markupsafe import escape
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path

@@ -1,7 +1,6 @@
 import secrets
 
 from flask import current_app, g, render_template, session
-from flask_babel import get_locale
 from flask_login import current_user
 
 from portal.access import public
@@ -9,6 +8,7 @@ from portal.chat import bp
 from portal.chat.forms import ChatForm
 from portal.db import get_session
 from portal.extensions import htmx
+from portal.i18n import current_language
 from portal.kiosk_session import is_kiosk_session
 from portal.guidance.routes import library
 from portal.services import accounts, assistant_relay, chat, languages, person_tokens
@@ -52,7 +52,7 @@ def send():
         person=current_user if current_user.is_authenticated else None,
         text=form.message.data,
         relay_text=form.payload.data or None,
-        language=str(get_locale()),
+        language=current_language(),
         device="kiosk" if is_kiosk_session() else "phone",
         rasa_url=current_app.config["RASA_URL"],
         timeout=current_app.config["CHAT_TIMEOUT_SECONDS"],

@@ -1,6 +1,5 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import get_locale
 from flask_login import current_user
 
 from portal.access import public
@@ -8,6 +7,7 @@ from portal.db import get_session
 from portal.extensions import htmx
 from portal.guidance import bp
 from portal.guidance.forms import FeedbackForm
+from portal.i18n import current_language
 from portal.guidance.labels import AUDIENCE_LABELS, NEED_LABELS
 from portal.models import Role
 from portal.services import directory as directory_service
@@ -27,7 +27,7 @@ def services_directory() -> directory_service.Directory:
 
 
 def _lang() -> str:
-    return str(get_locale())
+    return current_language()
 
 
 def _reader_audience() -> str | None:

@@ -3,6 +3,7 @@ from flask_login import current_user
 
 from portal.access import home_endpoint, public, same_origin_path
 from portal.db import get_session
+from portal.i18n import current_language
 from portal.main import bp
 from portal.services import accounts, languages, safety_texts
 
@@ -35,9 +36,7 @@ def choose_language():
 @bp.get("/help/emergency")
 @public
 def emergency():
-    from flask_babel import get_locale
-
-    code = str(get_locale())
+    code = current_language()
     return render_template(
         "main/emergency.html",
         emergency=safety_texts.emergency_steps(code),
