@@ -171,3 +171,10 @@ def test_a_stale_appointment_edit_is_refused_and_keeps_the_input(demo, client, a
     html = response.get_data(as_text=True)
     assert response.status_code == 409
     assert 'value="My edit"' in html and "Changed by admin" in html
+
+
+def test_checklist_forms_show_the_saved_status(full_demo, client, db):
+    _staff(client)
+    html = _page(client, _daniel(db))
+    block = html[html.index('id="item-accommodation"'):html.index('id="item-gp_registration"')]
+    assert '<option selected value="in_progress">' in block

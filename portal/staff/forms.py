@@ -6,6 +6,11 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Re
 from portal.plan_labels import APPOINTMENT_KINDS, STATUS
 
 
+def _plain(value):
+    """Enum members (str enums) to their stored value, so selects show the saved choice."""
+    return getattr(value, "value", value)
+
+
 class PlanForm(FlaskForm):
     release_date = DateField(_l("Release date"), validators=[InputRequired(_l("Enter the release date."))])
     release_time = TimeField(_l("Release time (if known)"), validators=[Optional()])
@@ -15,7 +20,7 @@ class PlanForm(FlaskForm):
 
 
 class ChecklistItemForm(FlaskForm):
-    status = SelectField(_l("Status"), choices=list(STATUS.items()))
+    status = SelectField(_l("Status"), choices=list(STATUS.items()), coerce=_plain)
     owner = StringField(_l("Who is doing this"), validators=[Length(max=80)])
     note = TextAreaField(_l("Note"), validators=[Length(max=2000)], render_kw={"rows": 2})
     due_on = DateField(_l("Due by"), validators=[Optional()])
@@ -23,7 +28,7 @@ class ChecklistItemForm(FlaskForm):
 
 
 class AppointmentForm(FlaskForm):
-    kind = SelectField(_l("Type"), choices=list(APPOINTMENT_KINDS.items()))
+    kind = SelectField(_l("Type"), choices=list(APPOINTMENT_KINDS.items()), coerce=_plain)
     provider = StringField(_l("With (service or person)"), validators=[DataRequired(_l("Enter who the appointment is with.")), Length(max=120)])
     day = DateField(_l("Date"), validators=[InputRequired(_l("Enter the date."))])
     start = TimeField(_l("Time"), validators=[InputRequired(_l("Enter the time."))])
