@@ -3,7 +3,7 @@ import logging
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_date, format_time
 from rasa_sdk import Action
 
 from . import portal
@@ -30,10 +30,11 @@ def format_release_date(iso_date, language):
 
 
 def format_appointment_time(starts_at, language):
-    """'Monday 1 December, 09:30' in London time, in the language's own words and order."""
+    """'Monday, 1 December 2026, 09:30' in London time, in the language's own words and order
+    (the weekday in full: people released on a Friday need to see it)."""
     moment = datetime.fromisoformat(starts_at).astimezone(LONDON)
     locale = locale_for(language)
-    day = format_skeleton("MMMMEEEEd", moment, tzinfo=LONDON, locale=locale)
+    day = format_date(moment.date(), format="full", locale=locale)
     return f"{day}, {format_time(moment, format='short', tzinfo=LONDON, locale=locale)}"
 
 
