@@ -2,7 +2,19 @@
 from .audit import AuditEvent
 from .content import GuidanceFeedback, MutualAidMeeting
 from .conversations import ChatMessage, Sender, StaffTask, TaskKind
-from .champions import ChampionProfile, ChampionStatus
+from .champions import (
+    AvailabilityException,
+    ChampionProfile,
+    ChampionRequest,
+    ChampionStatus,
+    Match,
+    MatchMessage,
+    MatchStatus,
+    Meeting,
+    RequestStatus,
+    SupportKind,
+    WeeklySlot,
+)
 from .people import FamilyLink, Person, Prison, Role
 from .plans import (
     ActivationCode,
@@ -16,6 +28,15 @@ from .plans import (
 )
 
 __all__ = [
+    "AvailabilityException",
+    "ChampionRequest",
+    "Match",
+    "MatchMessage",
+    "MatchStatus",
+    "Meeting",
+    "RequestStatus",
+    "SupportKind",
+    "WeeklySlot",
     "ActivationCode",
     "Appointment",
     "AppointmentKind",

@@ -33,6 +33,8 @@ class TaskKind(str, Enum):
     CRISIS = "crisis"
     HANDOFF = "handoff"
     QUESTION = "question"
+    CONCERN = "concern"  # "report a concern" about a champion conversation
+    CHECKIN = "checkin"  # a check-in after release needs a person to follow up
 
 
 class StaffTask(SQLModel, table=True):
