@@ -1,0 +1,490 @@
+"""Which Recovery Champions could support a person, in what order and why; and matching many at once.
+
+Hard rules first: approved, the right kind of support, speaks one of the person's languages, covers
+their area, has a place free and has a free hour in the person's window (the first 14 days after
+release, or the next 14 days for someone already out). Then a score out of 100; see `WEIGHTS`.
+
+Reasons are codes with parameters, never sentences: the portal words them in the reader's
+language (portal/champion_labels.py).
+
+Everything below the loaders works on plain `RequestPrefs` and `Candidate` objects, so the rules
+can be tested and timed without a database.
+"""
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import String, cast, func, or_
+from sqlmodel import Session, select
+
+from portal.models import (
+    AvailabilityException,
+    ChampionProfile,
+    ChampionRequest,
+    ChampionStatus,
+    Match,
+    MatchStatus,
+    Meeting,
+    Person,
+    ReleasePlan,
+    SupportKind,
+    WeeklySlot,
+)
+
+from . import availability
+from .availability import MEETING_LENGTH, Change, Slot
+from .clock import LONDON
+from .plans import release_moment
+
+WINDOW = timedelta(days=14)
+
+# Points out of 100 for each part of the score.
+WEIGHTS = {
+    "gender": 15,       # the gender the person asked for (full marks when they did not ask)
+    "experience": 20,   # share of the person's lived experience the champion shares
+    "needs": 15,        # share of the person's needs the champion is trained for
+    "language": 15,     # their first language scores full, another of their languages half
+    "soon": 15,         # how early in the window the champion's first free hour is
+    "continuity": 10,   # they worked together before
+    "load": 10,         # places free out of the champion's maximum: spreads people out
+}
+WEIGHTS_TOTAL = sum(WEIGHTS.values())
+SECOND_LANGUAGE_SHARE = 0.5
+
+# Matches that hold one of a champion's places (as match_states.OPEN_STATES).
+HOLDING_A_PLACE = (MatchStatus.OFFERED, MatchStatus.ACCEPTED, MatchStatus.ACTIVE)
+# Matches that count as having worked together. Not ENDED: an ended match may have gone wrong.
+WORKED_TOGETHER = (MatchStatus.ACCEPTED, MatchStatus.ACTIVE, MatchStatus.COMPLETED)
+
+# Reason codes, in the order they are listed to the person.
+REASON_CODES = ("knew_before", "speaks", "gender_match", "shared_experience", "specialism", "covers_area",
+                "free_soon", "light_load")
+
+
+def area_key(name: str) -> str:
+    """Areas are typed by people: compare them without case or extra spaces."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
+class RequestPrefs:
+    request_id: int
+    person_id: int
+    kind: SupportKind
+    languages: tuple[str, ...]  # the person's first language first
+    area: str  # as the person wrote it; compared through area_key
+    window_start: datetime
+    window_end: datetime
+    gender_preference: str = ""  # "" for no preference
+    experience: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()
+    previous_champions: frozenset[int] = frozenset()  # champions who worked with this person before
+
+    def __post_init__(self):
+        object.__setattr__(self, "languages", tuple(self.languages))
+        object.__setattr__(self, "experience", frozenset(self.experience))
+        object.__setattr__(self, "needs", frozenset(self.needs))
+        object.__setattr__(self, "previous_champions", frozenset(self.previous_champions))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    champion_id: int
+    status: ChampionStatus
+    kind: SupportKind
+    languages: frozenset[str]
+    areas: frozenset[str]  # area keys (see area_key); given names are turned into keys
+    gender: str = ""
+    age_group: str = ""
+    experience: frozenset[str] = frozenset()
+    specialisms: frozenset[str] = frozenset()
+    max_mentees: int = 3
+    active_mentees: int = 0  # accepted and active matches
+    open_offers: int = 0     # offers waiting for an answer: they hold a place too
+    weekly: tuple = ()       # WeeklySlot-like rows (weekday, start, end)
+    exceptions: tuple = ()   # AvailabilityException-like rows (on_date, available, start, end)
+    booked: tuple[datetime, ...] = ()  # starts of meetings already booked
+
+    def __post_init__(self):
+        object.__setattr__(self, "languages", frozenset(self.languages))
+        object.__setattr__(self, "areas", frozenset(area_key(a) for a in self.areas))
+        object.__setattr__(self, "experience", frozenset(self.experience))
+        object.__setattr__(self, "specialisms", frozenset(self.specialisms))
+        object.__setattr__(self, "weekly", tuple(self.weekly))
+        object.__setattr__(self, "exceptions", tuple(self.exceptions))
+        object.__setattr__(self, "booked", tuple(self.booked))
+
+    @property
+    def places_taken(self) -> int:
+        return self.active_mentees + self.open_offers
+
+    @property
+    def places_left(self) -> int:
+        return max(0, self.max_mentees - self.places_taken)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    champion_id: int
+    score: float  # 0–100
+    reasons: list  # [(code, params), ...], codes from REASON_CODES
+    first_free: datetime  # the first bookable meeting start in the window (UTC)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    chosen: dict[int, Suggestion]  # request id → the champion chosen for it
+    unassigned: list[int]  # request ids nobody suitable could take, in the order given
+
+    @property
+    def total_score(self) -> float:
+        return round(sum(s.score for s in self.chosen.values()), 2)
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules, on plain objects
+
+
+def passes_filters(prefs: RequestPrefs, candidate: Candidate) -> bool:
+    """Every hard rule except free time (the costly one, checked last)."""
+    return (candidate.status == ChampionStatus.APPROVED
+            and candidate.kind == prefs.kind
+            and area_key(prefs.area) in candidate.areas
+            and candidate.places_left > 0
+            and not candidate.languages.isdisjoint(prefs.languages))
+
+
+def first_free(prefs: RequestPrefs, candidate: Candidate) -> datetime | None:
+    return availability.first_bookable(candidate.weekly, candidate.exceptions, prefs.window_start,
+                                       prefs.window_end, taken=candidate.booked)
+
+
+def evaluate(prefs: RequestPrefs, candidate: Candidate, given: int = 0) -> Suggestion | None:
+    """The candidate's score and reasons for this request, or None if a hard rule rules them out.
+    `given`: people already given to this champion in the same batch (they fill places and load)."""
+    if not passes_filters(prefs, candidate) or given >= candidate.places_left:
+        return None
+    free = first_free(prefs, candidate)
+    return None if free is None else _scored(prefs, candidate, free, given)
+
+
+def _scored(prefs: RequestPrefs, candidate: Candidate, free: datetime, given: int) -> Suggestion:
+    # Points are kept in whole hundredths so a batch total is exactly the sum of its parts.
+    points, reasons = {}, {}
+    if prefs.previous_champions and candidate.champion_id in prefs.previous_champions:
+        points["continuity"] = 1.0
+        reasons["knew_before"] = {}
+
+    first = prefs.languages[0] if prefs.languages else None
+    spoken = first if first in candidate.languages else next(l for l in prefs.languages if l in candidate.languages)
+    points["language"] = 1.0 if spoken == first else SECOND_LANGUAGE_SHARE
+    reasons["speaks"] = {"language": spoken}
+
+    if not prefs.gender_preference:
+        points["gender"] = 1.0
+    elif candidate.gender == prefs.gender_preference:
+        points["gender"] = 1.0
+        reasons["gender_match"] = {}
+
+    shared = sorted(prefs.experience & candidate.experience)
+    points["experience"] = len(shared) / len(prefs.experience) if prefs.experience else 1.0
+    if shared:
+        reasons["shared_experience"] = {"tags": shared}
+
+    met = sorted(prefs.needs & candidate.specialisms)
+    points["needs"] = len(met) / len(prefs.needs) if prefs.needs else 1.0
+    if met:
+        reasons["specialism"] = {"needs": met}
+
+    reasons["covers_area"] = {"area": prefs.area}
+
+    window = (prefs.window_end - prefs.window_start).total_seconds()
+    wait = (free - prefs.window_start).total_seconds()
+    points["soon"] = min(1.0, max(0.0, 1 - wait / window)) if window > 0 else 1.0
+    reasons["free_soon"] = {"date": free.astimezone(LONDON).date()}
+
+    taken = candidate.places_taken + given
+    points["load"] = max(0.0, 1 - taken / candidate.max_mentees) if candidate.max_mentees else 0.0
+    if taken * 2 < candidate.max_mentees:
+        reasons["light_load"] = {"active": taken, "max": candidate.max_mentees}
+
+    hundredths = sum(round(WEIGHTS[part] * share * 100) for part, share in points.items())
+    return Suggestion(candidate.champion_id, hundredths / 100,
+                      [(code, reasons[code]) for code in REASON_CODES if code in reasons], free)
+
+
+def _rank_key(suggestion: Suggestion):
+    return (-suggestion.score, suggestion.first_free, suggestion.champion_id)
+
+
+def suggest(prefs: RequestPrefs, candidates: list[Candidate], limit: int = 5) -> list[Suggestion]:
+    """The best candidates for one request, best first; ties go to the earlier free time, then the lower id."""
+    found = []
+    area, languages = area_key(prefs.area), set(prefs.languages)
+    for candidate in candidates:
+        # The cheap tests inline, so 10,000 candidates cost milliseconds; free time last.
+        if area not in candidate.areas or candidate.languages.isdisjoint(languages):
+            continue
+        suggestion = evaluate(prefs, candidate)
+        if suggestion is not None:
+            found.append(suggestion)
+    found.sort(key=_rank_key)
+    return found[:limit]
+
+
+def _feasible_pairs(requests: list[RequestPrefs], candidates: list[Candidate]):
+    """For each request, [(candidate, free)] of those passing every hard rule."""
+    by_area: dict[tuple, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        if candidate.status == ChampionStatus.APPROVED and candidate.places_left > 0:
+            for key in candidate.areas:
+                by_area[(candidate.kind, key)].append(candidate)
+    free_cache: dict[tuple, datetime | None] = {}
+    pairs = []
+    for prefs in requests:
+        options = []
+        for candidate in by_area.get((prefs.kind, area_key(prefs.area)), ()):
+            if not passes_filters(prefs, candidate):
+                continue
+            key = (candidate.champion_id, prefs.window_start, prefs.window_end)
+            if key not in free_cache:
+                free_cache[key] = first_free(prefs, candidate)
+            if free_cache[key] is not None:
+                options.append((candidate, free_cache[key]))
+        pairs.append(options)
+    return pairs
+
+
+def batch_assign(requests: list[RequestPrefs], candidates: list[Candidate]) -> Assignment:
+    """Assign every request at once: as many people as can be matched are matched, and among
+    such assignments the total score is the highest; no champion goes over their places left.
+
+    Each champion becomes one column per place left, the k-th carrying the load score the
+    champion would have with k more people; with a private "nobody" column per request this is a
+    rectangular linear assignment, solved exactly on the sparse graph of allowed pairs. When the
+    best totals tie, the people left out are the later ones in `requests` (pass the oldest first).
+    """
+    # Imported here so the rest of the portal runs without SciPy; only the batch needs it.
+    import numpy as np
+    from scipy.sparse import coo_array
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+    if not requests:
+        return Assignment({}, [])
+    pairs = _feasible_pairs(requests, candidates)
+    n = len(requests)
+    columns: dict[int, list[int]] = {}  # champion id → one column per place left
+    rows, cols, costs = [], [], []
+    scored: dict[tuple[int, int], Suggestion] = {}
+    ceiling = WEIGHTS_TOTAL * 100 + 1  # a pair costs ceiling − score in hundredths: always ≥ 1
+    scale = n + 1  # room below one hundredth of a point for the tie-break on who is left out
+    for i, (prefs, options) in enumerate(zip(requests, pairs)):
+        for candidate, free in options:
+            if candidate.champion_id not in columns:
+                first = sum(len(c) for c in columns.values())
+                columns[candidate.champion_id] = list(range(first, first + candidate.places_left))
+            for place, column in enumerate(columns[candidate.champion_id]):
+                suggestion = _scored(prefs, candidate, free, place)
+                scored[(i, column)] = suggestion
+                rows.append(i)
+                cols.append(column)
+                costs.append((ceiling - round(suggestion.score * 100)) * scale)
+    places = sum(len(c) for c in columns.values())
+    # Each request also has a "nobody" column of its own, dearer than any difference in scores:
+    # matching one more person always beats a better total for fewer people.
+    nobody = (ceiling + WEIGHTS_TOTAL * 100 * n + 1) * scale
+    rows.extend(range(n))
+    cols.extend(range(places, places + n))
+    costs.extend(nobody + (n - i) for i in range(n))  # leaving out an earlier request costs a little more
+    graph = coo_array((np.array(costs, dtype=float), (np.array(rows), np.array(cols))),
+                      shape=(n, places + n)).tocsr()
+    matched_rows, matched_cols = min_weight_full_bipartite_matching(graph)
+    chosen = {requests[i].request_id: scored[(i, column)]
+              for i, column in zip(matched_rows.tolist(), matched_cols.tolist()) if column < places}
+    unassigned = [prefs.request_id for prefs in requests if prefs.request_id not in chosen]
+    return _in_place_order(chosen, requests, candidates, unassigned)
+
+
+def _in_place_order(chosen: dict[int, Suggestion], requests: list[RequestPrefs], candidates: list[Candidate],
+                    unassigned: list[int]) -> Assignment:
+    """Re-score each champion's people in request order against their 1st, 2nd… place: the total
+    is the same (the load part depends only on how many), but each score is then reproducible."""
+    by_id = {c.champion_id: c for c in candidates}
+    given: dict[int, int] = defaultdict(int)
+    rescored = {}
+    for prefs in requests:
+        suggestion = chosen.get(prefs.request_id)
+        if suggestion is None:
+            continue
+        candidate = by_id[suggestion.champion_id]
+        rescored[prefs.request_id] = _scored(prefs, candidate, suggestion.first_free, given[candidate.champion_id])
+        given[candidate.champion_id] += 1
+    return Assignment(rescored, unassigned)
+
+
+def greedy_assign(requests: list[RequestPrefs], candidates: list[Candidate]) -> Assignment:
+    """For comparison: take the best-scoring pair left, again and again, while places last."""
+    pairs = _feasible_pairs(requests, candidates)
+    ranked = sorted(((_scored(prefs, candidate, free, 0), i, candidate, free)
+                     for i, (prefs, options) in enumerate(zip(requests, pairs)) for candidate, free in options),
+                    key=lambda item: (_rank_key(item[0]), item[1]))
+    given: dict[int, int] = defaultdict(int)
+    chosen = {}
+    for _first_score, i, candidate, free in ranked:
+        prefs = requests[i]
+        if prefs.request_id in chosen or given[candidate.champion_id] >= candidate.places_left:
+            continue
+        chosen[prefs.request_id] = _scored(prefs, candidate, free, given[candidate.champion_id])
+        given[candidate.champion_id] += 1
+    return Assignment(chosen, [p.request_id for p in requests if p.request_id not in chosen])
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading from the database
+
+
+def suggest_champions(session: Session, request: ChampionRequest, now: datetime, limit: int = 5) -> list[Suggestion]:
+    prefs = prefs_for(session, request, now)
+    return suggest(prefs, load_candidates(session, request, now, prefs=prefs), limit)
+
+
+def prefs_for(session: Session, request: ChampionRequest, now: datetime) -> RequestPrefs:
+    return _prefs_for_many(session, [request], now)[0]
+
+
+def load_candidates(session: Session, request: ChampionRequest, now: datetime,
+                    prefs: RequestPrefs | None = None) -> list[Candidate]:
+    """Champions who could pass the hard rules for this request, in five small queries.
+
+    The profile query narrows by status, kind, area and language in SQL; areas and languages are
+    JSON lists, so it matches their text (a superset), and `passes_filters` makes the exact test."""
+    prefs = prefs or prefs_for(session, request, now)
+    conditions = [ChampionProfile.status == ChampionStatus.APPROVED, ChampionProfile.kind == request.kind,
+                  or_(*[_json_text(ChampionProfile.languages).like(_json_pattern(code), escape="\\")
+                        for code in prefs.languages])]
+    key = area_key(prefs.area)
+    if key.isascii():  # escaped non-ASCII letters do not lower-case in SQL; skip the narrowing then
+        conditions.append(_json_text(ChampionProfile.areas).like(_words_pattern(key), escape="\\"))
+    return _load(session, conditions, prefs.window_start, prefs.window_end, not_for_request=request.id)
+
+
+def batch_inputs(session: Session, requests: list[ChampionRequest], now: datetime
+                 ) -> tuple[list[RequestPrefs], list[Candidate]]:
+    """What batch_assign needs for these requests. Every place held by an open match counts here,
+    including offers for these very requests: expire those before re-assigning, or they stay held."""
+    if not requests:
+        return [], []
+    prefs = _prefs_for_many(session, requests, now)
+    kinds = sorted({r.kind for r in requests}, key=lambda k: k.value)
+    conditions = [ChampionProfile.status == ChampionStatus.APPROVED, ChampionProfile.kind.in_(kinds)]
+    return prefs, _load(session, conditions, min(p.window_start for p in prefs), max(p.window_end for p in prefs))
+
+
+def window_for(plan: ReleasePlan | None, now: datetime) -> tuple[datetime, datetime]:
+    """The first 14 days after release, or the next 14 days for someone already out (or with no plan)."""
+    start = now
+    if plan is not None:
+        start = max(now, release_moment(plan))
+    return start, start + WINDOW
+
+
+def _prefs_for_many(session: Session, requests: list[ChampionRequest], now: datetime) -> list[RequestPrefs]:
+    person_ids = {r.person_id for r in requests}
+    plans = {p.person_id: p for p in session.exec(select(ReleasePlan).where(ReleasePlan.person_id.in_(person_ids)))}
+    locales = dict(session.exec(select(Person.id, Person.locale).where(Person.id.in_(person_ids))).all())
+    before: dict[int, set[int]] = defaultdict(set)
+    for person_id, champion_id in session.exec(
+            select(Match.person_id, Match.champion_id)
+            .where(Match.person_id.in_(person_ids), Match.status.in_(WORKED_TOGETHER))):
+        before[person_id].add(champion_id)
+    out = []
+    for request in requests:
+        plan = plans.get(request.person_id)
+        start, end = window_for(plan, now)
+        out.append(RequestPrefs(
+            request_id=request.id, person_id=request.person_id, kind=request.kind,
+            languages=_first_language_first(request.languages, locales.get(request.person_id)),
+            area=request.area or (plan.release_area if plan else ""),
+            window_start=start, window_end=end, gender_preference=request.gender_preference or "",
+            experience=request.experience or (), needs=request.needs or (),
+            previous_champions=frozenset(before.get(request.person_id, ()))))
+    return out
+
+
+def _first_language_first(languages: list[str], locale: str | None) -> tuple[str, ...]:
+    """The portal language the person chose is taken as their first language when it is one of
+    those they asked for; otherwise the order they were given in."""
+    ordered = list(dict.fromkeys(languages))
+    if locale in ordered:
+        ordered.remove(locale)
+        ordered.insert(0, locale)
+    return tuple(ordered)
+
+
+def _load(session: Session, conditions: list, window_start: datetime, window_end: datetime,
+          not_for_request: int | None = None) -> list[Candidate]:
+    profiles = session.exec(select(
+        ChampionProfile.id, ChampionProfile.status, ChampionProfile.kind, ChampionProfile.languages,
+        ChampionProfile.areas, ChampionProfile.gender, ChampionProfile.age_group, ChampionProfile.experience,
+        ChampionProfile.specialisms, ChampionProfile.max_mentees).where(*conditions)).all()
+    if not profiles:
+        return []
+    ids = [row.id for row in profiles]
+
+    def among(column):
+        # A short id list is the cheapest filter; a long one would meet bind-parameter limits.
+        return column.in_(ids) if len(ids) <= 500 else column.in_(select(ChampionProfile.id).where(*conditions))
+
+    weekly, changes, booked = defaultdict(list), defaultdict(list), defaultdict(list)
+    for row in session.exec(select(WeeklySlot.champion_id, WeeklySlot.weekday, WeeklySlot.start, WeeklySlot.end)
+                            .where(among(WeeklySlot.champion_id))):
+        weekly[row.champion_id].append(Slot(row.weekday, row.start, row.end))
+    first_day, last_day = _london_dates(window_start, window_end)
+    for row in session.exec(select(AvailabilityException.champion_id, AvailabilityException.on_date,
+                                   AvailabilityException.available, AvailabilityException.start,
+                                   AvailabilityException.end)
+                            .where(among(AvailabilityException.champion_id),
+                                   AvailabilityException.on_date >= first_day,
+                                   AvailabilityException.on_date <= last_day)):
+        changes[row.champion_id].append(Change(row.on_date, row.available, row.start, row.end))
+    for champion_id, starts_at in session.exec(
+            select(Meeting.champion_id, Meeting.starts_at)
+            .where(among(Meeting.champion_id), Meeting.starts_at > window_start - MEETING_LENGTH,
+                   Meeting.starts_at < window_end)):
+        booked[champion_id].append(starts_at)
+    held = select(Match.champion_id, Match.status, func.count()).where(
+        among(Match.champion_id), Match.status.in_(HOLDING_A_PLACE))
+    if not_for_request is not None:
+        # A place held for this very request is not counted against it.
+        held = held.where(Match.request_id != not_for_request)
+    active, offers = defaultdict(int), defaultdict(int)
+    for champion_id, status, count in session.exec(held.group_by(Match.champion_id, Match.status)):
+        (offers if status == MatchStatus.OFFERED else active)[champion_id] += count
+    return [Candidate(
+        champion_id=row.id, status=row.status, kind=row.kind, languages=row.languages, areas=row.areas,
+        gender=row.gender, age_group=row.age_group, experience=row.experience, specialisms=row.specialisms,
+        max_mentees=row.max_mentees, active_mentees=active[row.id], open_offers=offers[row.id],
+        weekly=weekly[row.id], exceptions=changes[row.id], booked=booked[row.id]) for row in profiles]
+
+
+def _london_dates(start: datetime, end: datetime) -> tuple[date, date]:
+    return start.astimezone(LONDON).date(), end.astimezone(LONDON).date()
+
+
+def _json_text(column):
+    return func.lower(cast(column, String))
+
+
+def _json_pattern(value: str) -> str:
+    """`%"value"%`: the value as it appears inside a stored JSON list."""
+    return "%" + _like_escaped(json.dumps(value)) + "%"
+
+
+def _words_pattern(key: str) -> str:
+    """`%tower%hamlets%`: the area's words in order, whatever the spacing and case stored."""
+    return "%" + "%".join(_like_escaped(json.dumps(word)[1:-1]) for word in key.split()) + "%"
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
