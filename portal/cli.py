@@ -65,6 +65,29 @@ def register(app: Flask) -> None:
         sent = ", ".join(f"{count} by {name}" for name, count in sorted(report.sent.items())) or "none"
         click.echo(f"reminders sent: {sent}; failed: {report.failed}")
 
+    @app.cli.command("expire-offers")
+    def expire_offers():
+        """Champion offers not answered in 48 hours expire and go to the next champion (cron, hourly)."""
+        from portal.db import get_session
+        from portal.services import champion_requests
+        from portal.services.clock import now_utc
+
+        count = champion_requests.expire_offers(get_session(), now_utc())
+        click.echo(f"{count} offers expired and moved on")
+
+    @app.cli.command("send-checkins")
+    def send_checkins():
+        """Check-ins on days 1, 3, 7, 14 and 28 after release; chase unanswered ones (cron, hourly)."""
+        from portal.db import get_session
+        from portal.reminder_texts import channels_from_config, checkin_text
+        from portal.services import checkins
+        from portal.services.clock import now_utc, today_in_london
+
+        session = get_session()
+        sent = checkins.send_due(session, today_in_london(), channels_from_config(current_app.config), checkin_text)
+        chased = checkins.escalate_unanswered(session, now_utc())
+        click.echo(f"{sent} check-ins sent; {chased} unanswered passed to staff")
+
     @app.cli.command("import-meetings")
     @click.argument("feed", type=click.File("r", encoding="utf-8"))
     @click.option("--area", "area_id", required=True, help="area id from content/services, e.g. leeds")

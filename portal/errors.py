@@ -14,6 +14,16 @@ MESSAGES = {
     "identifier_taken": _l("That e-mail address or mobile number is already used by another account."),
     "password_short": _l("Use at least 10 characters."),
     "activation_code_invalid": _l("This code does not work. It may have been used, or be more than 30 days old. Ask your probation officer or the team for a new card."),
+    "champion_too_early": _l("You can ask for a champion from %(weeks)s weeks before your release."),
+    "champion_already_requested": _l("You have already asked. We will tell you here when a champion says yes."),
+    "champion_language_needed": _l("Choose at least one language."),
+    "offer_expired": _l("This offer has run out. Thank you anyway."),
+    "match_moved_on": _l("This has already been answered or changed."),
+    "match_not_ready": _l("This is not possible until the champion has said yes."),
+    "meeting_in_past": _l("That time has already passed. Choose another."),
+    "meeting_slot_taken": _l("Sorry, someone has just booked that time. Choose another."),
+    "slot_invalid": _l("Check the times: the end must be after the start."),
+    "vetting_incomplete": _l("Before approval, record: %(missing)s."),
     "stale_edit": _l("Someone else changed this while you were editing. Your changes are still in the form: check them against the latest version and save again."),
 }
 

@@ -23,6 +23,12 @@ def reminder_text(person: Person, appointment: Appointment, lead: str) -> str:
         return "\n".join(lines)
 
 
+def checkin_text(person: Person) -> str:
+    with force_locale(BABEL_LOCALES.get(person.locale, person.locale)):
+        return _("How are you doing? Let us know in Throughcare: good, OK or not good. "
+                 "If you are in danger, call 999. Samaritans: 116 123.")
+
+
 def channels_from_config(config) -> list:
     channels = [reminders.PortalChannel(), reminders.LogSmsChannel()]
     if config.get("SMTP_HOST"):

@@ -1,7 +1,7 @@
 from flask import render_template
 from flask_login import current_user
 
-from portal import my_plan
+from portal import my_champion, my_plan
 from portal.access import roles
 from portal.db import get_session
 from portal.kiosk import bp
@@ -27,3 +27,33 @@ def plan():
 @roles(Role.PRISONER)
 def ask():
     return my_plan.ask_question("kiosk/plan.html", "kiosk.plan")
+
+
+@bp.get("/champion")
+@roles(Role.PRISONER)
+def champion():
+    return my_champion.render_page("kiosk/champion.html")
+
+
+@bp.post("/champion")
+@roles(Role.PRISONER)
+def champion_ask():
+    return my_champion.ask("kiosk/champion.html", "kiosk.champion")
+
+
+@bp.post("/champion/meeting")
+@roles(Role.PRISONER)
+def champion_book():
+    return my_champion.book("kiosk/champion.html", "kiosk.champion")
+
+
+@bp.post("/champion/<int:match_id>/messages")
+@roles(Role.PRISONER)
+def champion_message(match_id: int):
+    return my_champion.post_message("kiosk/champion.html", "kiosk.champion", match_id)
+
+
+@bp.post("/champion/<int:match_id>/concern")
+@roles(Role.PRISONER)
+def champion_concern(match_id: int):
+    return my_champion.post_concern("kiosk/champion.html", "kiosk.champion", match_id)

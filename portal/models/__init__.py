@@ -1,7 +1,7 @@
 """All tables, imported here so that SQLModel.metadata knows every one."""
 from .audit import AuditEvent
 from .content import GuidanceFeedback, MutualAidMeeting
-from .conversations import ChatMessage, Sender, StaffTask, TaskKind
+from .conversations import ChatMessage, Checkin, CheckinAnswer, Sender, StaffTask, TaskKind
 from .champions import (
     AvailabilityException,
     ChampionProfile,
@@ -28,6 +28,8 @@ from .plans import (
 )
 
 __all__ = [
+    "Checkin",
+    "CheckinAnswer",
     "AvailabilityException",
     "ChampionRequest",
     "Match",

@@ -2,7 +2,7 @@
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import Column, Text
+from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .types import UTCDateTime, enum_column, utcnow
@@ -53,3 +53,25 @@ class StaffTask(SQLModel, table=True):
     answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     closed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class CheckinAnswer(str, Enum):
+    GOOD = "good"
+    OK = "ok"
+    NOT_GOOD = "not_good"
+
+
+class Checkin(SQLModel, table=True):
+    """'How are you doing?' on days 1, 3, 7, 14 and 28 after release: the most dangerous weeks."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("person_id", "day_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="people.id", index=True)
+    day_number: int
+    sent_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    answer: CheckinAnswer | None = Field(default=None, sa_column=enum_column(CheckinAnswer, nullable=True))
+    comment: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    escalated_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

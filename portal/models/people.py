@@ -39,6 +39,7 @@ class Person(SQLModel, table=True):
     mobile: str | None = Field(default=None, max_length=20, unique=True)
     password_hash: str | None = Field(default=None, max_length=255)
     locale: str = Field(default="en", max_length=5)
+    contact_opt_in: bool = False  # agreed to check-ins by SMS or e-mail, not only in the portal
     failed_logins: int = 0
     locked_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     is_active: bool = True

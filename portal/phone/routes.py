@@ -1,15 +1,19 @@
-from flask import Response, render_template
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, TextAreaField
+from wtforms.validators import InputRequired, Length
 from flask_login import current_user
 
-from portal import my_plan
+from portal import my_champion, my_plan
 from portal.access import roles
 from portal.db import get_session
-from portal.models import Role
+from portal.models import CheckinAnswer, Role
 from portal.phone import bp
 from portal.plan_labels import APPOINTMENT_KINDS
 from portal.services import appointments as appointment_service
-from portal.services import calendar_export, people, plans, reminders
+from portal.services import accounts, calendar_export, checkins, people, plans, reminders
 from portal.services.clock import now_utc, today_in_london
 
 
@@ -18,7 +22,8 @@ from portal.services.clock import now_utc, today_in_london
 def home():
     summary = people.own_summary(get_session(), current_user)
     return render_template("phone/home.html", summary=summary, today=today_in_london(),
-                           reminder_list=reminders.in_portal(get_session(), current_user, now_utc()))
+                           reminder_list=reminders.in_portal(get_session(), current_user, now_utc()),
+                           checkin=checkins.pending_for(get_session(), current_user), checkin_form=CheckinForm(formdata=None))
 
 
 @bp.get("/plan")
@@ -62,3 +67,68 @@ def appointment_calendar(appointment_id: int):
 @roles(Role.RELEASED)
 def all_appointments_calendar():
     return _ics_response(plans.appointments_of(get_session(), current_user.id), "appointments.ics")
+
+
+@bp.get("/champion")
+@roles(Role.RELEASED)
+def champion():
+    return my_champion.render_page("phone/champion.html")
+
+
+@bp.post("/champion")
+@roles(Role.RELEASED)
+def champion_ask():
+    return my_champion.ask("phone/champion.html", "phone.champion")
+
+
+@bp.post("/champion/meeting")
+@roles(Role.RELEASED)
+def champion_book():
+    return my_champion.book("phone/champion.html", "phone.champion")
+
+
+@bp.post("/champion/<int:match_id>/messages")
+@roles(Role.RELEASED)
+def champion_message(match_id: int):
+    return my_champion.post_message("phone/champion.html", "phone.champion", match_id)
+
+
+@bp.post("/champion/<int:match_id>/concern")
+@roles(Role.RELEASED)
+def champion_concern(match_id: int):
+    return my_champion.post_concern("phone/champion.html", "phone.champion", match_id)
+
+
+class CheckinForm(FlaskForm):
+    answer = RadioField(_l("How are you doing?"), choices=[("good", _l("Good")), ("ok", _l("OK")), ("not_good", _l("Not good"))],
+                        validators=[InputRequired(_l("Choose an answer."))])
+    comment = TextAreaField(_l("Anything you want to tell us? (optional)"), validators=[Length(max=1000)],
+                            render_kw={"rows": 2})
+
+
+@bp.post("/checkins/<int:checkin_id>")
+@roles(Role.RELEASED)
+def answer_checkin(checkin_id: int):
+    form = CheckinForm()
+    if not form.validate_on_submit():
+        flash(_("Choose an answer."), "error")
+        return redirect(url_for("phone.home") + "#checkin")
+    _checkin, safety = checkins.answer(get_session(), current_user, checkin_id, CheckinAnswer(form.answer.data),
+                                       form.comment.data or "", now_utc())
+    if safety:
+        return redirect(url_for("main.emergency"))
+    if form.answer.data == "not_good":
+        flash(_("Thank you for telling us. Someone from the team will contact you soon. If you are in danger, call 999."), "success")
+    else:
+        flash(_("Thank you. Good to hear from you."), "success")
+    return redirect(url_for("phone.home"))
+
+
+@bp.post("/contact-preferences")
+@roles(Role.RELEASED)
+def contact_preferences():
+    if FlaskForm().validate_on_submit():
+        accounts.set_contact_opt_in(get_session(), current_user, request.form.get("opt_in") == "yes",
+                                    request.remote_addr or "")
+        flash(_("Saved."), "success")
+    return redirect(url_for("phone.home"))

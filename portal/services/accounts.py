@@ -100,3 +100,10 @@ def set_locale(session: Session, person: Person, locale: str) -> None:
     person.locale = locale
     session.add(person)
     session.commit()
+
+
+def set_contact_opt_in(session: Session, person: Person, opt_in: bool, ip: str) -> None:
+    person.contact_opt_in = opt_in
+    session.add(person)
+    audit.record(session, "consent:contact", actor_id=person.id, subject_id=person.id, ip=ip,
+                 detail="opted in" if opt_in else "opted out")

@@ -18,6 +18,8 @@ from portal.models import (
     Prison,
     ReleasePlan,
     Role,
+    SupportKind,
+    WeeklySlot,
 )
 from portal.models.types import utcnow
 
@@ -59,14 +61,24 @@ RELEASED = (
     ("released2@example.org", "Bilal", "Hussain", "ur", 10, "Birmingham"),
     ("released3@example.org", "Sara", "Lleshi", "sq", 20, "Lambeth"),
 )
-# (e-mail, first name, gender, languages, areas, status)
+# (e-mail, first name, gender, languages, areas, status, kind, lived experience, specialisms, weekly free times)
+WEEKDAYS_9_TO_5 = [(day, "09:00", "17:00") for day in range(5)]
 CHAMPIONS = (
-    ("champion@example.org", "Tomasz", "man", ["en", "pl"], ["Leeds", "Bradford"], ChampionStatus.APPROVED),
-    ("champion2@example.org", "Andreea", "woman", ["en", "ro"], ["Birmingham"], ChampionStatus.APPROVED),
-    ("champion3@example.org", "Gareth", "man", ["en", "cy"], ["Cardiff"], ChampionStatus.APPROVED),
-    ("champion4@example.org", "Nadia", "woman", ["en", "ar", "ur"], ["Lambeth", "Birmingham"], ChampionStatus.APPROVED),
-    ("champion5@example.org", "Rūta", "woman", ["en", "lt"], ["Leeds"], ChampionStatus.APPROVED),
-    ("champion6@example.org", "Arben", "man", ["en", "sq"], ["Lambeth"], ChampionStatus.APPLIED),
+    ("champion@example.org", "Tomasz", "man", ["en", "pl"], ["Leeds", "Bradford"], ChampionStatus.APPROVED,
+     SupportKind.PEER, ["opiates", "prison"], ["foreign-nationals"], [(0, "09:00", "17:00"), (2, "09:00", "17:00"),
+                                                                        (4, "09:00", "17:00"), (5, "10:00", "13:00")]),
+    ("champion2@example.org", "Andreea", "woman", ["en", "ro"], ["Birmingham"], ChampionStatus.APPROVED,
+     SupportKind.PEER, ["crack", "womens-estate"], ["women"], WEEKDAYS_9_TO_5),
+    ("champion3@example.org", "Gareth", "man", ["en", "cy"], ["Cardiff"], ChampionStatus.APPROVED,
+     SupportKind.PEER, ["alcohol", "prison"], ["veterans"], WEEKDAYS_9_TO_5),
+    ("champion4@example.org", "Nadia", "woman", ["en", "ar", "ur"], ["Lambeth", "Birmingham"], ChampionStatus.APPROVED,
+     SupportKind.PEER, ["opiates", "benzodiazepines", "prison"], ["women", "foreign-nationals"], WEEKDAYS_9_TO_5),
+    ("champion5@example.org", "Rūta", "woman", ["en", "lt"], ["Leeds"], ChampionStatus.APPROVED,
+     SupportKind.PEER, ["alcohol", "mental-health"], ["young-adults"], [(1, "12:00", "20:00"), (3, "12:00", "20:00")]),
+    ("champion6@example.org", "Arben", "man", ["en", "sq"], ["Lambeth"], ChampionStatus.APPLIED,
+     SupportKind.PEER, ["opiates", "homelessness"], [], WEEKDAYS_9_TO_5),
+    ("familysupport@example.org", "Helen", "woman", ["en", "pl"], ["Leeds", "Bradford"], ChampionStatus.APPROVED,
+     SupportKind.FAMILY, ["family"], ["families"], [(1, "17:00", "20:00"), (3, "17:00", "20:00")]),
 )
 
 
@@ -105,12 +117,22 @@ def seed(session: Session, today: date, plan_details: bool = True) -> None:
         if plan_details:
             _add_plan_details(session, person, plan)
         people[email] = person
-    for email, first, gender, spoken, areas, status in CHAMPIONS:
-        person = Person(role=Role.CHAMPION, first_name=first, email=email, password_hash=password_hash,
-                        locale=spoken[1] if len(spoken) > 1 else "en")
+    for email, first, gender, spoken, areas, status, kind, experience, specialisms, weekly in CHAMPIONS:
+        person = Person(role=Role.CHAMPION, first_name=first, email=email, password_hash=password_hash, locale="en")
         session.add(person)
         session.flush()
-        session.add(ChampionProfile(person_id=person.id, status=status, gender=gender, languages=spoken, areas=areas))
+        vetted = status == ChampionStatus.APPROVED
+        profile = ChampionProfile(
+            person_id=person.id, status=status, kind=kind, gender=gender, age_group="41-60", languages=spoken,
+            areas=areas, experience=experience, specialisms=specialisms, max_mentees=3,
+            training_completed_on=today - timedelta(days=90) if vetted else None,
+            vetting_checked_on=today - timedelta(days=80) if vetted else None,
+            supervisor="Sam Patel (peer support lead)" if vetted else "", approved_at=utcnow() if vetted else None)
+        session.add(profile)
+        session.flush()
+        for weekday, start, end in weekly:
+            session.add(WeeklySlot(champion_id=profile.id, weekday=weekday, start=time.fromisoformat(start),
+                                   end=time.fromisoformat(end)))
     for email, first, last, relative_of, label, shares in (
         ("family@example.org", "Karen", "Hughes", "A1234BC", "mother", True),
         ("family2@example.org", "Ewa", "Kowalska", "A2345CD", "sister", False),

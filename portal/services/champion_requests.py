@@ -1,0 +1,279 @@
+"""Asking for a champion, offers that move on after 48 hours, first meetings and messages."""
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from portal.models import (
+    ChampionProfile,
+    ChampionRequest,
+    ChampionStatus,
+    Match,
+    MatchMessage,
+    MatchStatus,
+    Meeting,
+    Person,
+    RequestStatus,
+    Role,
+    StaffTask,
+    SupportKind,
+    TaskKind,
+)
+
+from . import audit, match_states, matching
+from .errors import DomainError, NotAllowed, NotFound
+from .plans import plan_for, release_moment
+
+ELIGIBLE_WEEKS_BEFORE_RELEASE = 12
+MEETING_LENGTH = timedelta(hours=1)
+BOOKING_HORIZON = timedelta(days=21)
+
+
+class RequestRefused(DomainError):
+    status = 400
+
+
+def _jsonable(reasons) -> list:
+    out = []
+    for code, params in reasons:
+        out.append([code, {k: (v.isoformat() if isinstance(v, (date, datetime)) else v) for k, v in params.items()}])
+    return out
+
+
+def open_request(session: Session, person: Person) -> ChampionRequest | None:
+    return session.exec(select(ChampionRequest).where(ChampionRequest.person_id == person.id,
+                                                      ChampionRequest.status != RequestStatus.CLOSED)
+                        .order_by(ChampionRequest.id.desc())).first()
+
+
+def create_request(session: Session, person: Person, requested_by: Person, *, languages: list[str], area: str,
+                   gender_preference: str = "", experience: list[str] | None = None, needs: list[str] | None = None,
+                   notes: str = "", today: date, now: datetime, ip: str = "") -> ChampionRequest:
+    if person.role == Role.FAMILY:
+        kind = SupportKind.FAMILY
+    elif person.role in (Role.PRISONER, Role.RELEASED):
+        kind = SupportKind.PEER
+        plan = plan_for(session, person.id)
+        if person.role == Role.PRISONER:
+            if plan is None or (plan.release_date - today).days > ELIGIBLE_WEEKS_BEFORE_RELEASE * 7:
+                raise RequestRefused("champion_too_early", weeks=ELIGIBLE_WEEKS_BEFORE_RELEASE)
+    else:
+        raise NotAllowed("not_allowed")
+    if requested_by.id != person.id and requested_by.role not in (Role.STAFF, Role.ADMIN):
+        raise NotAllowed("not_allowed")
+    if open_request(session, person) is not None:
+        raise RequestRefused("champion_already_requested")
+    if not languages:
+        raise RequestRefused("champion_language_needed")
+    request = ChampionRequest(person_id=person.id, requested_by_id=requested_by.id, kind=kind, languages=languages,
+                              area=area.strip(), gender_preference=gender_preference, experience=experience or [],
+                              needs=needs or [], notes=notes.strip()[:1000])
+    session.add(request)
+    session.flush()
+    audit.record(session, "create:champion-request", actor_id=requested_by.id, subject_id=person.id, ip=ip,
+                 commit=False)
+    session.commit()
+    offer_next(session, request, now)
+    return request
+
+
+def tried_champions(session: Session, request: ChampionRequest) -> set[int]:
+    return set(session.exec(select(Match.champion_id).where(Match.request_id == request.id)))
+
+
+def offer_next(session: Session, request: ChampionRequest, now: datetime) -> Match | None:
+    """Offer the request to the best champion not yet asked; None when nobody suitable is left."""
+    if request.status != RequestStatus.OPEN:
+        return None
+    asked = tried_champions(session, request)
+    for suggestion in matching.suggest_champions(session, request, now, limit=len(asked) + 5):
+        if suggestion.champion_id in asked:
+            continue
+        match = Match(request_id=request.id, champion_id=suggestion.champion_id, person_id=request.person_id,
+                      score=suggestion.score, reasons=_jsonable(suggestion.reasons),
+                      offered_at=now, respond_by=match_states.offer_deadline(now))
+        session.add(match)
+        audit.record(session, "match:offer", actor_id=None, subject_id=request.person_id, commit=False,
+                     detail=f"champion {suggestion.champion_id}")
+        session.commit()
+        return match
+    return None
+
+
+def champion_person_id(session: Session, match: Match) -> int:
+    return session.get(ChampionProfile, match.champion_id).person_id
+
+
+def respond(session: Session, match: Match, accept: bool, actor: Person, now: datetime, ip: str = "") -> Match:
+    match_states.move(session, match, "accept" if accept else "decline", actor, champion_person_id(session, match),
+                      now, ip)
+    request = session.get(ChampionRequest, match.request_id)
+    if accept:
+        request.status = RequestStatus.MATCHED
+        session.add(request)
+        session.commit()
+    else:
+        offer_next(session, request, now)
+    return match
+
+
+def expire_offers(session: Session, now: datetime) -> int:
+    """Run from cron: offers not answered in 48 hours expire and move on to the next champion."""
+    overdue = session.exec(select(Match).where(Match.status == MatchStatus.OFFERED, Match.respond_by <= now)).all()
+    for match in overdue:
+        try:
+            match_states.move(session, match, "expire", None, champion_person_id(session, match), now)
+        except match_states.BadMove:
+            continue  # answered a moment ago
+        offer_next(session, session.get(ChampionRequest, match.request_id), now)
+    return len(overdue)
+
+
+def staff_assign(session: Session, request: ChampionRequest, champion: ChampionProfile, staff: Person,
+                 now: datetime, ip: str = "") -> Match:
+    """Staff override: match directly, skipping the offer."""
+    if staff.role not in (Role.STAFF, Role.ADMIN):
+        raise NotAllowed("not_allowed")
+    for match in session.exec(select(Match).where(Match.request_id == request.id,
+                                                  Match.status == MatchStatus.OFFERED)):
+        match_states.move(session, match, "expire", staff, champion_person_id(session, match), now, ip)
+    match = Match(request_id=request.id, champion_id=champion.id, person_id=request.person_id,
+                  status=MatchStatus.ACCEPTED, reasons=[["staff_choice", {}]], offered_at=now, respond_by=now,
+                  decided_at=now)
+    request.status = RequestStatus.MATCHED
+    session.add(match)
+    session.add(request)
+    audit.record(session, "match:staff-assign", actor_id=staff.id, subject_id=request.person_id, ip=ip,
+                 detail=f"champion {champion.id}", commit=False)
+    session.commit()
+    return match
+
+
+def withdraw_champion(session: Session, champion: ChampionProfile, staff: Person, now: datetime, ip: str = "") -> int:
+    """A withdrawn champion's open matches end and their people are offered someone new."""
+    if champion.status != ChampionStatus.WITHDRAWN:
+        from .champions import set_status
+
+        set_status(session, champion, ChampionStatus.WITHDRAWN, staff, ip)
+    rematched = 0
+    for match in session.exec(select(Match).where(Match.champion_id == champion.id,
+                                                  Match.status.in_(match_states.OPEN_STATES))).all():
+        action = "expire" if match.status == MatchStatus.OFFERED else "end"
+        match_states.move(session, match, action, staff, champion.person_id, now, ip)
+        request = session.get(ChampionRequest, match.request_id)
+        request.status = RequestStatus.OPEN
+        session.add(request)
+        session.commit()
+        if offer_next(session, request, now):
+            rematched += 1
+    return rematched
+
+
+def matches_for_person(session: Session, person: Person) -> list[Match]:
+    return list(session.exec(select(Match).where(Match.person_id == person.id).order_by(Match.id.desc())))
+
+
+def matches_for_champion(session: Session, champion: ChampionProfile) -> list[Match]:
+    return list(session.exec(select(Match).where(Match.champion_id == champion.id).order_by(Match.id.desc())))
+
+
+def get_match_for(session: Session, match_id: int, viewer: Person) -> Match:
+    """The match, if the viewer is its person, its champion or staff (who may read for safeguarding)."""
+    match = session.get(Match, match_id)
+    if match is None:
+        raise NotFound("not_found")
+    if viewer.role in (Role.STAFF, Role.ADMIN) or viewer.id == match.person_id:
+        return match
+    if viewer.id == champion_person_id(session, match):
+        return match
+    raise NotFound("not_found")
+
+
+def book_meeting(session: Session, match: Match, starts_at: datetime, booked_by: Person, now: datetime,
+                 at_the_gate: bool = False, place: str = "") -> Meeting:
+    if match.status not in (MatchStatus.ACCEPTED, MatchStatus.ACTIVE):
+        raise RequestRefused("match_not_ready")
+    if starts_at <= now:
+        raise RequestRefused("meeting_in_past")
+    meeting = Meeting(match_id=match.id, champion_id=match.champion_id, starts_at=starts_at,
+                      ends_at=starts_at + MEETING_LENGTH, at_the_gate=at_the_gate, place=place[:200],
+                      booked_by_id=booked_by.id)
+    session.add(meeting)
+    try:
+        session.commit()  # the unique (champion, start) constraint is the arbiter of a race
+    except IntegrityError:
+        session.rollback()
+        raise RequestRefused("meeting_slot_taken")
+    audit.record(session, "book:meeting", actor_id=booked_by.id, subject_id=match.person_id,
+                 detail=f"match {match.id}{' at the gate' if at_the_gate else ''}")
+    if match.status == MatchStatus.ACCEPTED:
+        match_states.move(session, match, "start", booked_by, champion_person_id(session, match), now)
+    return meeting
+
+
+def gate_time(session: Session, match: Match) -> datetime | None:
+    plan = plan_for(session, match.person_id)
+    return release_moment(plan) if plan else None
+
+
+def meetings_of(session: Session, match: Match) -> list[Meeting]:
+    return list(session.exec(select(Meeting).where(Meeting.match_id == match.id).order_by(Meeting.starts_at)))
+
+
+def meetings_of_champion(session: Session, champion: ChampionProfile) -> list[Meeting]:
+    return list(session.exec(select(Meeting).where(Meeting.champion_id == champion.id)))
+
+
+def send_message(session: Session, match: Match, sender: Person, text: str) -> MatchMessage:
+    if match.status not in (MatchStatus.ACCEPTED, MatchStatus.ACTIVE):
+        raise RequestRefused("match_not_ready")
+    message = MatchMessage(match_id=match.id, sender_id=sender.id, text=text.strip()[:2000])
+    session.add(message)
+    session.commit()
+    return message
+
+
+def messages_of(session: Session, match: Match) -> list[MatchMessage]:
+    return list(session.exec(select(MatchMessage).where(MatchMessage.match_id == match.id).order_by(MatchMessage.id)))
+
+
+def report_concern(session: Session, match: Match, reporter: Person, text: str, ip: str = "") -> StaffTask:
+    task = StaffTask(kind=TaskKind.CONCERN, urgent=True, person_id=match.person_id,
+                     subject_ref=f"match:{match.id}", summary=text.strip()[:2000] or "-")
+    session.add(task)
+    audit.record(session, "report:concern", actor_id=reporter.id, subject_id=match.person_id, ip=ip,
+                 detail=f"match {match.id}", commit=False)
+    session.commit()
+    return task
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    assigned: int
+    unassigned: int
+    total_score: float
+
+
+def assign_all_open(session: Session, staff: Person, now: datetime, ip: str = "") -> BatchResult:
+    """Offer every open request to a champion at once, choosing the set of offers with the best
+    total score that keeps every champion within their places (matching.batch_assign)."""
+    if staff.role not in (Role.STAFF, Role.ADMIN):
+        raise NotAllowed("not_allowed")
+    requests = list(session.exec(select(ChampionRequest).where(ChampionRequest.status == RequestStatus.OPEN)))
+    # Pending offers for these requests are withdrawn first, so their places count as free again.
+    for match in session.exec(select(Match).where(Match.request_id.in_([r.id for r in requests]),
+                                                  Match.status == MatchStatus.OFFERED)).all():
+        match_states.move(session, match, "expire", staff, champion_person_id(session, match), now, ip)
+    prefs, candidates = matching.batch_inputs(session, requests, now)
+    result = matching.batch_assign(prefs, candidates)
+    by_id = {r.id: r for r in requests}
+    for request_id, suggestion in result.chosen.items():
+        session.add(Match(request_id=request_id, champion_id=suggestion.champion_id,
+                          person_id=by_id[request_id].person_id, score=suggestion.score,
+                          reasons=_jsonable(suggestion.reasons), offered_at=now,
+                          respond_by=match_states.offer_deadline(now)))
+    audit.record(session, "match:batch", actor_id=staff.id, ip=ip, commit=False,
+                 detail=f"{len(result.chosen)} offered, {len(result.unassigned)} unmatched, total {result.total_score}")
+    session.commit()
+    return BatchResult(len(result.chosen), len(result.unassigned), result.total_score)

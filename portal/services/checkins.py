@@ -1,0 +1,99 @@
+"""Check-ins after release: days 1, 3, 7, 14 and 28, when the risk of dying is highest.
+
+"Not good", or no answer within 48 hours, raises a task for staff; an answer that trips the
+safety net gets the emergency steps at once (see services/chat.py).
+"""
+from datetime import date, datetime, timedelta
+from typing import Callable
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from portal.models import (
+    ChatMessage,
+    Checkin,
+    CheckinAnswer,
+    Person,
+    ReleasePlan,
+    Role,
+    Sender,
+    StaffTask,
+    TaskKind,
+)
+
+from . import safety_net
+from .errors import NotFound
+
+CHECKIN_DAYS = (1, 3, 7, 14, 28)
+SEND_WINDOW_DAYS = 2  # a check-in missed by a day or two (cron down) is still sent; older ones are not
+ANSWER_WITHIN = timedelta(hours=48)
+
+
+def conversation_of(person: Person) -> str:
+    return f"person-{person.id}"
+
+
+def send_due(session: Session, today: date, channels: list, text_for: Callable[[Person], str]) -> int:
+    rows = session.exec(select(Person, ReleasePlan).join(ReleasePlan, ReleasePlan.person_id == Person.id)
+                        .where(Person.role == Role.RELEASED, Person.is_active)).all()
+    sent = 0
+    for person, plan in rows:
+        days_out = (today - plan.release_date).days
+        for day_number in CHECKIN_DAYS:
+            if not day_number <= days_out < day_number + SEND_WINDOW_DAYS:
+                continue
+            text = text_for(person)
+            session.add(Checkin(person_id=person.id, day_number=day_number))
+            session.add(ChatMessage(conversation_id=conversation_of(person), person_id=person.id, sender=Sender.SYSTEM,
+                                    text=text, language=person.locale))
+            try:
+                session.commit()  # the unique (person, day) key: never the same check-in twice
+            except IntegrityError:
+                session.rollback()
+                continue
+            sent += 1
+            if person.contact_opt_in:
+                for channel in channels:
+                    if channel.name != "portal" and channel.reaches(person):
+                        channel.send(person, text)
+    return sent
+
+
+def pending_for(session: Session, person: Person) -> Checkin | None:
+    return session.exec(select(Checkin).where(Checkin.person_id == person.id, Checkin.answered_at.is_(None))
+                        .order_by(Checkin.sent_at.desc())).first()
+
+
+def answer(session: Session, person: Person, checkin_id: int, answer_value: CheckinAnswer, comment: str,
+           now: datetime) -> tuple[Checkin, str | None]:
+    """Records the answer; returns the check-in and the safety kind if the comment tripped the net."""
+    checkin = session.get(Checkin, checkin_id)
+    if checkin is None or checkin.person_id != person.id:
+        raise NotFound("not_found")
+    checkin.answer = answer_value
+    checkin.comment = comment.strip()[:1000]
+    checkin.answered_at = now
+    session.add(checkin)
+    match = safety_net.check(checkin.comment) if checkin.comment else None
+    if match:
+        session.add(StaffTask(kind=TaskKind.EMERGENCY if match.kind == safety_net.EMERGENCY else TaskKind.CRISIS,
+                              urgent=True, person_id=person.id, summary=checkin.comment))
+    elif answer_value == CheckinAnswer.NOT_GOOD:
+        session.add(StaffTask(kind=TaskKind.CHECKIN, urgent=False, person_id=person.id,
+                              subject_ref=f"checkin:{checkin.day_number}",
+                              summary=f"Day {checkin.day_number} check-in: not good. {checkin.comment}".strip()))
+    session.commit()
+    return checkin, match.kind if match else None
+
+
+def escalate_unanswered(session: Session, now: datetime) -> int:
+    overdue = session.exec(select(Checkin).where(Checkin.answered_at.is_(None), Checkin.escalated_at.is_(None),
+                                                 Checkin.sent_at <= now - ANSWER_WITHIN)).all()
+    for checkin in overdue:
+        checkin.escalated_at = now
+        session.add(checkin)
+        session.add(StaffTask(kind=TaskKind.CHECKIN, urgent=False, person_id=checkin.person_id,
+                              subject_ref=f"checkin:{checkin.day_number}",
+                              summary=f"Day {checkin.day_number} check-in: no answer in 48 hours."))
+    session.commit()
+    return len(overdue)

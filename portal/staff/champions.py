@@ -1,0 +1,137 @@
+"""Staff vet champions, see open requests with suggestions, assign (one by one or all at once)."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlmodel import select
+
+from portal.access import roles
+from portal.champion.forms import DecisionForm, VettingForm
+from portal.champion_labels import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
+from portal.db import get_session
+from portal.errors import message_for
+from portal.models import ChampionProfile, ChampionRequest, ChampionStatus, Person, RequestStatus, Role
+from portal.my_champion import reason_text
+from portal.services import audit, champion_requests, champions, matching
+from portal.services.clock import now_utc
+from portal.services.errors import DomainError, NotFound, StaleEdit
+from portal.staff import bp
+
+CASEWORK = (Role.STAFF, Role.ADMIN)
+
+
+def _ip() -> str:
+    return request.remote_addr or ""
+
+
+@bp.get("/champions")
+@roles(*CASEWORK)
+def champion_list():
+    rows = champions.all_profiles(get_session())
+    return render_template("staff/champions.html", rows=rows, statuses=STATUSES)
+
+
+def _render_champion(champion_id: int, form=None, status=200):
+    session = get_session()
+    profile = champions.get_profile(session, champion_id)
+    person = session.get(Person, profile.person_id)
+    audit.record(session, "read:champion", actor_id=current_user.id, subject_id=person.id, ip=_ip())
+    return render_template("staff/champion.html", profile=profile, person=person, statuses=STATUSES,
+                           form=form or VettingForm(obj=profile, formdata=None), decision=DecisionForm(formdata=None),
+                           matches=champion_requests.matches_for_champion(session, profile),
+                           match_statuses=MATCH_STATUSES, experience_labels=EXPERIENCE,
+                           specialism_labels=SPECIALISMS), status
+
+
+@bp.get("/champions/<int:champion_id>")
+@roles(*CASEWORK)
+def champion_detail(champion_id: int):
+    return _render_champion(champion_id)
+
+
+@bp.post("/champions/<int:champion_id>/vetting")
+@roles(*CASEWORK)
+def champion_vetting(champion_id: int):
+    session = get_session()
+    profile = champions.get_profile(session, champion_id)
+    form = VettingForm()
+    if not form.validate_on_submit():
+        return _render_champion(champion_id, form=form, status=400)
+    try:
+        champions.record_vetting(session, profile, form.version.data, training_completed_on=form.training_completed_on.data,
+                                 vetting_checked_on=form.vetting_checked_on.data, supervisor=form.supervisor.data or "",
+                                 staff=current_user, ip=_ip())
+    except StaleEdit as error:
+        form.form_errors.append(message_for(error))
+        session.refresh(profile)
+        form.version.data = profile.version
+        return _render_champion(champion_id, form=form, status=409)
+    flash(_("Vetting saved."), "success")
+    return redirect(url_for("staff.champion_detail", champion_id=champion_id))
+
+
+@bp.post("/champions/<int:champion_id>/<action>")
+@roles(*CASEWORK)
+def champion_status(champion_id: int, action: str):
+    session = get_session()
+    profile = champions.get_profile(session, champion_id)
+    if action not in ("approve", "pause", "resume", "withdraw") or not DecisionForm().validate_on_submit():
+        raise NotFound("not_found")
+    try:
+        if action == "approve":
+            champions.approve(session, profile, current_user, _ip())
+        elif action == "pause":
+            champions.set_status(session, profile, ChampionStatus.PAUSED, current_user, _ip())
+        elif action == "resume":
+            champions.set_status(session, profile, ChampionStatus.APPROVED, current_user, _ip())
+        else:
+            count = champion_requests.withdraw_champion(session, profile, current_user, now_utc(), _ip())
+            flash(_("Withdrawn. %(count)s people have been offered a new champion.", count=count), "success")
+            return redirect(url_for("staff.champion_detail", champion_id=champion_id))
+    except DomainError as error:
+        flash(message_for(error), "error")
+        return redirect(url_for("staff.champion_detail", champion_id=champion_id))
+    flash(_("Saved."), "success")
+    return redirect(url_for("staff.champion_detail", champion_id=champion_id))
+
+
+@bp.get("/requests")
+@roles(*CASEWORK)
+def requests_list():
+    session = get_session()
+    open_requests = session.exec(select(ChampionRequest).where(ChampionRequest.status == RequestStatus.OPEN)
+                                 .order_by(ChampionRequest.created_at)).all()
+    now = now_utc()
+    rows = []
+    for req in open_requests:
+        suggestions = matching.suggest_champions(session, req, now, limit=3)
+        rows.append({"request": req, "person": session.get(Person, req.person_id),
+                     "suggestions": [(s, session.get(Person, session.get(ChampionProfile, s.champion_id).person_id))
+                                     for s in suggestions]})
+    audit.record(session, "read:champion-requests", actor_id=current_user.id, ip=_ip(), detail=f"{len(rows)} open")
+    return render_template("staff/requests.html", rows=rows, reason_text=reason_text, decision=DecisionForm(formdata=None),
+                           batch=None)
+
+
+@bp.post("/requests/<int:request_id>/assign/<int:champion_id>")
+@roles(*CASEWORK)
+def assign(request_id: int, champion_id: int):
+    session = get_session()
+    req = session.get(ChampionRequest, request_id)
+    if req is None or not DecisionForm().validate_on_submit():
+        raise NotFound("not_found")
+    champion_requests.staff_assign(session, req, champions.get_profile(session, champion_id), current_user, now_utc(), _ip())
+    flash(_("Matched."), "success")
+    return redirect(url_for("staff.requests_list"))
+
+
+@bp.post("/requests/batch")
+@roles(*CASEWORK)
+def batch_assign():
+    """Assign every open request at once: the best total, no champion over capacity."""
+    session = get_session()
+    if not DecisionForm().validate_on_submit():
+        raise NotFound("not_found")
+    result = champion_requests.assign_all_open(session, current_user, now_utc(), _ip())
+    flash(_("%(assigned)s requests matched; %(left)s could not be matched.", assigned=result.assigned,
+            left=result.unassigned), "success")
+    return redirect(url_for("staff.requests_list"))
