@@ -34,7 +34,7 @@ class ChampionRequestForm(FlaskForm):
     area = StringField(_l("Where you will live after release (town or borough)"),
                        validators=[DataRequired(_l("Enter the area.")), Length(max=80)])
     gender_preference = SelectField(_l("Would you prefer your champion to be"),
-                                    choices=[("", _l("No preference"))] + list(GENDERS.items()))
+                                    choices=[("", _l("No preference"))] + list(GENDERS.items()), default="")
     experience = MultiCheckboxField(_l("Someone who knows about (optional)"), choices=list(EXPERIENCE.items()))
     needs = MultiCheckboxField(_l("Anything else that matters (optional)"), choices=list(SPECIALISMS.items()))
     notes = TextAreaField(_l("Anything you want the team to know (optional)"), validators=[Length(max=1000)],
