@@ -230,3 +230,22 @@ def test_two_bookings_of_the_same_slot_at_the_same_instant_cannot_both_win(full_
         thread.join()
     assert sorted(outcomes) == ["booked", "meeting_slot_taken"]
     assert len(db.exec(select(Meeting)).all()) == 1
+
+
+def test_champion_can_edit_profile_and_free_times(full_demo, client, db):
+    AuthActions(client).sign_in("champion@example.org")
+    page = client.get("/champion/profile").get_data(as_text=True)
+    tomasz = _profile(db, "champion@example.org")
+    response = client.post("/champion/profile", data={
+        "languages": ["en", "pl"], "areas": "Leeds, Wakefield", "gender": "man", "age_group": "41-60",
+        "experience": ["opiates"], "max_mentees": "4", "version": str(tomasz.version), "csrf_token": csrf_token_from(page)})
+    assert response.status_code == 302
+    db.refresh(tomasz)
+    assert tomasz.areas == ["Leeds", "Wakefield"] and tomasz.max_mentees == 4
+    week = client.get("/champion/availability").get_data(as_text=True)
+    client.post("/champion/availability/weekly", data={"weekday": "6", "start": "10:00", "end": "12:00",
+                                                       "csrf_token": csrf_token_from(week)})
+    bad = client.post("/champion/availability/weekly", data={"weekday": "6", "start": "12:00", "end": "10:00",
+                                                             "csrf_token": csrf_token_from(week)})
+    assert bad.status_code == 400 and "the end must be after the start" in bad.get_data(as_text=True)
+    assert "10:00–12:00" in client.get("/champion/availability").get_data(as_text=True)
