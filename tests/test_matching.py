@@ -154,6 +154,17 @@ def test_ties_go_to_the_earlier_free_time_then_the_lower_id_whatever_the_input_o
     assert ids(matching.suggest(prefs(), list(reversed(same)), limit=3)) == [1, 3, 5]
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_suggestions_are_the_best_of_everyone_scored(seed):
+    # suggest() stops looking up free time once nobody left could do better: it must lose no one.
+    rng = random.Random(seed)
+    requests, candidates = _random_case(rng, 3, 40)
+    for wanted in requests:
+        everyone = [s for s in (matching.evaluate(wanted, c) for c in candidates) if s is not None]
+        everyone.sort(key=lambda s: (-s.score, s.first_free, s.champion_id))
+        assert matching.suggest(wanted, candidates, limit=4) == everyone[:4]
+
+
 # --- many requests at once ----------------------------------------------------------------------
 
 def test_optimal_assignment_beats_greedy_on_a_contested_champion():

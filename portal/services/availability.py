@@ -40,9 +40,59 @@ class Change(NamedTuple):
     end: time | None = None
 
 
+class Pattern:
+    """A champion's weekly slots and dated changes, indexed once: matching asks the same champion
+    about many windows, and rebuilding this each time was most of the cost."""
+
+    __slots__ = ("by_weekday", "by_date")
+
+    def __init__(self, weekly: Iterable, exceptions: Iterable):
+        by_weekday: dict[int, list[tuple[int, int]]] = {}
+        for slot in weekly:
+            by_weekday.setdefault(slot.weekday, []).append((_seconds(slot.start), _seconds(slot.end)))
+        self.by_weekday = {weekday: _union(spans) for weekday, spans in by_weekday.items()}
+        self.by_date: dict[date, list] = {}
+        for change in exceptions:
+            self.by_date.setdefault(change.on_date, []).append(change)
+
+    def wall_free(self, day: date) -> list[tuple[int, int]]:
+        """One London day's free time in wall-clock seconds."""
+        slots = self.by_weekday.get(day.weekday(), ())
+        changes = self.by_date.get(day)
+        return _wall_free(slots, changes) if changes else slots
+
+    def free_intervals(self, start: datetime, end: datetime) -> list[Interval]:
+        return list(self._iter_free(start, end))
+
+    def first_bookable(self, start: datetime, end: datetime, length: timedelta = MEETING_LENGTH,
+                       step: timedelta = BOOKING_STEP, taken: Iterable[datetime] = ()) -> datetime | None:
+        return next(_iter_bookable(self._iter_free(start, end), length, step, taken), None)
+
+    def _iter_free(self, start: datetime, end: datetime) -> Iterator[Interval]:
+        start, end = start.astimezone(timezone.utc), end.astimezone(timezone.utc)
+        if end <= start:
+            return
+        held: Interval | None = None
+        day, last_day = start.astimezone(LONDON).date(), end.astimezone(LONDON).date()
+        while day <= last_day:
+            for wall_start, wall_end in self.wall_free(day):
+                a, b = max(_instant(day, wall_start), start), min(_instant(day, wall_end), end)
+                if a >= b:
+                    continue
+                if held and a <= held[1]:
+                    held = (held[0], max(held[1], b))
+                else:
+                    if held:
+                        yield held
+                    held = (a, b)
+            day += timedelta(days=1)
+        if held:
+            yield held
+
+
 def free_intervals(weekly: Iterable, exceptions: Iterable, start: datetime, end: datetime) -> list[Interval]:
     """The champion's free time between two instants, as sorted, non-overlapping UTC intervals."""
-    return list(_iter_free(weekly, exceptions, start, end))
+    return Pattern(weekly, exceptions).free_intervals(start, end)
 
 
 def bookable_starts(intervals: Iterable[Interval], length: timedelta = MEETING_LENGTH,
@@ -56,7 +106,7 @@ def first_bookable(weekly: Iterable, exceptions: Iterable, start: datetime, end:
                    length: timedelta = MEETING_LENGTH, step: timedelta = BOOKING_STEP,
                    taken: Iterable[datetime] = ()) -> datetime | None:
     """The earliest meeting start in the window, or None. Stops at the first one found."""
-    return next(_iter_bookable(_iter_free(weekly, exceptions, start, end), length, step, taken), None)
+    return Pattern(weekly, exceptions).first_bookable(start, end, length, step, taken)
 
 
 def has_availability(weekly: Iterable, exceptions: Iterable, start: datetime, end: datetime,
@@ -75,34 +125,6 @@ def by_london_day(intervals: Iterable[Interval], first_day: date, days: int = 7)
         grouped.append((day, [(max(a, day_start), min(b, day_end)) for a, b in intervals
                               if a < day_end and b > day_start]))
     return grouped
-
-
-def _iter_free(weekly: Iterable, exceptions: Iterable, start: datetime, end: datetime) -> Iterator[Interval]:
-    start, end = start.astimezone(timezone.utc), end.astimezone(timezone.utc)
-    if end <= start:
-        return
-    by_weekday: dict[int, list[tuple[int, int]]] = {}
-    for slot in weekly:
-        by_weekday.setdefault(slot.weekday, []).append((_seconds(slot.start), _seconds(slot.end)))
-    by_date: dict[date, list] = {}
-    for change in exceptions:
-        by_date.setdefault(change.on_date, []).append(change)
-    held: Interval | None = None
-    day, last_day = start.astimezone(LONDON).date(), end.astimezone(LONDON).date()
-    while day <= last_day:
-        for wall_start, wall_end in _wall_free(by_weekday.get(day.weekday(), ()), by_date.get(day, ())):
-            a, b = max(_instant(day, wall_start), start), min(_instant(day, wall_end), end)
-            if a >= b:
-                continue
-            if held and a <= held[1]:
-                held = (held[0], max(held[1], b))
-            else:
-                if held:
-                    yield held
-                held = (a, b)
-        day += timedelta(days=1)
-    if held:
-        yield held
 
 
 def _wall_free(slots: Iterable[tuple[int, int]], changes: Iterable) -> list[tuple[int, int]]:
@@ -142,7 +164,7 @@ def _iter_bookable(intervals: Iterable[Interval], length: timedelta, step: timed
         # London is a whole number of hours from UTC, so walking in real time keeps every start
         # on a London :00/:30, across the clock changes too.
         while moment + length <= b:
-            if not _overlaps_booked(moment, length, booked):
+            if not booked or not _overlaps_booked(moment, length, booked):
                 yield moment
             moment += step
 

@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from sqlalchemy import String, cast, func, or_
 from sqlmodel import Session, select
@@ -115,6 +116,11 @@ class Candidate:
         object.__setattr__(self, "exceptions", tuple(self.exceptions))
         object.__setattr__(self, "booked", tuple(self.booked))
 
+    @cached_property
+    def pattern(self) -> availability.Pattern:
+        """Slots and changes indexed, built when first needed (many candidates never get this far)."""
+        return availability.Pattern(self.weekly, self.exceptions)
+
     @property
     def places_taken(self) -> int:
         return self.active_mentees + self.open_offers
@@ -156,8 +162,7 @@ def passes_filters(prefs: RequestPrefs, candidate: Candidate) -> bool:
 
 
 def first_free(prefs: RequestPrefs, candidate: Candidate) -> datetime | None:
-    return availability.first_bookable(candidate.weekly, candidate.exceptions, prefs.window_start,
-                                       prefs.window_end, taken=candidate.booked)
+    return candidate.pattern.first_bookable(prefs.window_start, prefs.window_end, taken=candidate.booked)
 
 
 def evaluate(prefs: RequestPrefs, candidate: Candidate, given: int = 0) -> Suggestion | None:
@@ -166,52 +171,64 @@ def evaluate(prefs: RequestPrefs, candidate: Candidate, given: int = 0) -> Sugge
     if not passes_filters(prefs, candidate) or given >= candidate.places_left:
         return None
     free = first_free(prefs, candidate)
-    return None if free is None else _scored(prefs, candidate, free, given)
+    return None if free is None else _suggestion(prefs, candidate, free, given)
 
 
-def _scored(prefs: RequestPrefs, candidate: Candidate, free: datetime, given: int) -> Suggestion:
-    # Points are kept in whole hundredths so a batch total is exactly the sum of its parts.
-    points, reasons = {}, {}
-    if prefs.previous_champions and candidate.champion_id in prefs.previous_champions:
-        points["continuity"] = 1.0
-        reasons["knew_before"] = {}
+def _suggestion(prefs: RequestPrefs, candidate: Candidate, free: datetime, given: int) -> Suggestion:
+    reasons: dict = {}
+    hundredths = _fit(prefs, candidate, free, reasons) + _load_points(candidate, given, reasons)
+    return Suggestion(candidate.champion_id, hundredths / 100,
+                      [(code, reasons[code]) for code in REASON_CODES if code in reasons], free)
 
-    first = prefs.languages[0] if prefs.languages else None
+
+# Points are whole hundredths, so a batch total is exactly the sum of its parts. Each part fills
+# in its reason when asked; the batch scores many pairs and asks only for the chosen ones.
+
+def _fit(prefs: RequestPrefs, candidate: Candidate, free: datetime, reasons: dict | None = None) -> int:
+    """Everything but load, in hundredths of a point."""
+    shares = {}
+    if candidate.champion_id in prefs.previous_champions:
+        shares["continuity"] = 1.0
+        if reasons is not None:
+            reasons["knew_before"] = {}
+
+    first = prefs.languages[0]
     spoken = first if first in candidate.languages else next(l for l in prefs.languages if l in candidate.languages)
-    points["language"] = 1.0 if spoken == first else SECOND_LANGUAGE_SHARE
-    reasons["speaks"] = {"language": spoken}
+    shares["language"] = 1.0 if spoken == first else SECOND_LANGUAGE_SHARE
 
-    if not prefs.gender_preference:
-        points["gender"] = 1.0
-    elif candidate.gender == prefs.gender_preference:
-        points["gender"] = 1.0
-        reasons["gender_match"] = {}
+    wanted_gender = prefs.gender_preference
+    shares["gender"] = 1.0 if not wanted_gender or candidate.gender == wanted_gender else 0.0
 
-    shared = sorted(prefs.experience & candidate.experience)
-    points["experience"] = len(shared) / len(prefs.experience) if prefs.experience else 1.0
-    if shared:
-        reasons["shared_experience"] = {"tags": shared}
+    shared = prefs.experience & candidate.experience
+    shares["experience"] = len(shared) / len(prefs.experience) if prefs.experience else 1.0
 
-    met = sorted(prefs.needs & candidate.specialisms)
-    points["needs"] = len(met) / len(prefs.needs) if prefs.needs else 1.0
-    if met:
-        reasons["specialism"] = {"needs": met}
-
-    reasons["covers_area"] = {"area": prefs.area}
+    met = prefs.needs & candidate.specialisms
+    shares["needs"] = len(met) / len(prefs.needs) if prefs.needs else 1.0
 
     window = (prefs.window_end - prefs.window_start).total_seconds()
     wait = (free - prefs.window_start).total_seconds()
-    points["soon"] = min(1.0, max(0.0, 1 - wait / window)) if window > 0 else 1.0
-    reasons["free_soon"] = {"date": free.astimezone(LONDON).date()}
+    shares["soon"] = min(1.0, max(0.0, 1 - wait / window)) if window > 0 else 1.0
 
+    if reasons is not None:
+        reasons["speaks"] = {"language": spoken}
+        if wanted_gender and candidate.gender == wanted_gender:
+            reasons["gender_match"] = {}
+        if shared:
+            reasons["shared_experience"] = {"tags": sorted(shared)}
+        if met:
+            reasons["specialism"] = {"needs": sorted(met)}
+        reasons["covers_area"] = {"area": prefs.area}
+        reasons["free_soon"] = {"date": free.astimezone(LONDON).date()}
+    return sum(round(WEIGHTS[part] * share * 100) for part, share in shares.items())
+
+
+def _load_points(candidate: Candidate, given: int, reasons: dict | None = None) -> int:
+    """Places free out of the maximum, in hundredths of a point, counting `given` in this batch."""
     taken = candidate.places_taken + given
-    points["load"] = max(0.0, 1 - taken / candidate.max_mentees) if candidate.max_mentees else 0.0
-    if taken * 2 < candidate.max_mentees:
+    if reasons is not None and taken * 2 < candidate.max_mentees:
         reasons["light_load"] = {"active": taken, "max": candidate.max_mentees}
-
-    hundredths = sum(round(WEIGHTS[part] * share * 100) for part, share in points.items())
-    return Suggestion(candidate.champion_id, hundredths / 100,
-                      [(code, reasons[code]) for code in REASON_CODES if code in reasons], free)
+    share = max(0.0, 1 - taken / candidate.max_mentees) if candidate.max_mentees else 0.0
+    return round(WEIGHTS["load"] * share * 100)
 
 
 def _rank_key(suggestion: Suggestion):
@@ -220,21 +237,29 @@ def _rank_key(suggestion: Suggestion):
 
 def suggest(prefs: RequestPrefs, candidates: list[Candidate], limit: int = 5) -> list[Suggestion]:
     """The best candidates for one request, best first; ties go to the earlier free time, then the lower id."""
-    found = []
     area, languages = area_key(prefs.area), set(prefs.languages)
+    # Score everyone as if free at once (the most "soon" can give), best first; then look up free
+    # time, the costly part, only until nobody left could beat the ones found.
+    hopefuls = []
     for candidate in candidates:
-        # The cheap tests inline, so 10,000 candidates cost milliseconds; free time last.
-        if area not in candidate.areas or candidate.languages.isdisjoint(languages):
-            continue
-        suggestion = evaluate(prefs, candidate)
-        if suggestion is not None:
-            found.append(suggestion)
-    found.sort(key=_rank_key)
+        if area in candidate.areas and not candidate.languages.isdisjoint(languages) \
+                and passes_filters(prefs, candidate):
+            best_case = _fit(prefs, candidate, prefs.window_start) + _load_points(candidate, 0)
+            hopefuls.append((-best_case, candidate.champion_id, candidate))
+    hopefuls.sort(key=lambda item: item[:2])
+    found: list[Suggestion] = []
+    for negative_best_case, _id, candidate in hopefuls:
+        if len(found) >= limit and round(found[limit - 1].score * 100) > -negative_best_case:
+            break
+        free = first_free(prefs, candidate)
+        if free is not None:
+            found.append(_suggestion(prefs, candidate, free, 0))
+            found.sort(key=_rank_key)
     return found[:limit]
 
 
 def _feasible_pairs(requests: list[RequestPrefs], candidates: list[Candidate]):
-    """For each request, [(candidate, free)] of those passing every hard rule."""
+    """For each request, [(candidate, first free start, fit in hundredths)] of those passing every hard rule."""
     by_area: dict[tuple, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
         if candidate.status == ChampionStatus.APPROVED and candidate.places_left > 0:
@@ -245,13 +270,14 @@ def _feasible_pairs(requests: list[RequestPrefs], candidates: list[Candidate]):
     for prefs in requests:
         options = []
         for candidate in by_area.get((prefs.kind, area_key(prefs.area)), ()):
-            if not passes_filters(prefs, candidate):
+            if candidate.languages.isdisjoint(prefs.languages):
                 continue
             key = (candidate.champion_id, prefs.window_start, prefs.window_end)
             if key not in free_cache:
                 free_cache[key] = first_free(prefs, candidate)
-            if free_cache[key] is not None:
-                options.append((candidate, free_cache[key]))
+            free = free_cache[key]
+            if free is not None:
+                options.append((candidate, free, _fit(prefs, candidate, free)))
         pairs.append(options)
     return pairs
 
@@ -267,75 +293,74 @@ def batch_assign(requests: list[RequestPrefs], candidates: list[Candidate]) -> A
     """
     # Imported here so the rest of the portal runs without SciPy; only the batch needs it.
     import numpy as np
-    from scipy.sparse import coo_array
+    from scipy.sparse import csr_array
     from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
     if not requests:
         return Assignment({}, [])
     pairs = _feasible_pairs(requests, candidates)
     n = len(requests)
-    columns: dict[int, list[int]] = {}  # champion id → one column per place left
-    rows, cols, costs = [], [], []
-    scored: dict[tuple[int, int], Suggestion] = {}
+    first_column: dict[int, int] = {}  # champion id → the column of their first place left
+    places = 0
     ceiling = WEIGHTS_TOTAL * 100 + 1  # a pair costs ceiling − score in hundredths: always ≥ 1
     scale = n + 1  # room below one hundredth of a point for the tie-break on who is left out
-    for i, (prefs, options) in enumerate(zip(requests, pairs)):
-        for candidate, free in options:
-            if candidate.champion_id not in columns:
-                first = sum(len(c) for c in columns.values())
-                columns[candidate.champion_id] = list(range(first, first + candidate.places_left))
-            for place, column in enumerate(columns[candidate.champion_id]):
-                suggestion = _scored(prefs, candidate, free, place)
-                scored[(i, column)] = suggestion
-                rows.append(i)
-                cols.append(column)
-                costs.append((ceiling - round(suggestion.score * 100)) * scale)
-    places = sum(len(c) for c in columns.values())
     # Each request also has a "nobody" column of its own, dearer than any difference in scores:
     # matching one more person always beats a better total for fewer people.
     nobody = (ceiling + WEIGHTS_TOTAL * 100 * n + 1) * scale
-    rows.extend(range(n))
-    cols.extend(range(places, places + n))
-    costs.extend(nobody + (n - i) for i in range(n))  # leaving out an earlier request costs a little more
-    graph = coo_array((np.array(costs, dtype=float), (np.array(rows), np.array(cols))),
-                      shape=(n, places + n)).tocsr()
+    indptr, cols, costs, owner = [0], [], [], []
+    for options in pairs:
+        for candidate, _free, fit in options:
+            if candidate.champion_id not in first_column:
+                first_column[candidate.champion_id] = places
+                places += candidate.places_left
+                owner.extend((candidate, place) for place in range(candidate.places_left))
+            column = first_column[candidate.champion_id]
+            for place in range(candidate.places_left):
+                cols.append(column + place)
+                costs.append((ceiling - fit - _load_points(candidate, place)) * scale)
+        indptr.append(len(cols))
+    nobody_cols = [places + i for i in range(n)]
+    # Rebuild row by row with each request's "nobody" column appended (CSR wants rows contiguous).
+    data, indices, pointers = [], [], [0]
+    for i in range(n):
+        data.extend(costs[indptr[i]:indptr[i + 1]])
+        data.append(nobody + (n - i))  # leaving out an earlier request costs a little more
+        indices.extend(cols[indptr[i]:indptr[i + 1]])
+        indices.append(nobody_cols[i])
+        pointers.append(len(indices))
+    graph = csr_array((np.array(data, dtype=float), np.array(indices), np.array(pointers)), shape=(n, places + n))
     matched_rows, matched_cols = min_weight_full_bipartite_matching(graph)
-    chosen = {requests[i].request_id: scored[(i, column)]
-              for i, column in zip(matched_rows.tolist(), matched_cols.tolist()) if column < places}
-    unassigned = [prefs.request_id for prefs in requests if prefs.request_id not in chosen]
-    return _in_place_order(chosen, requests, candidates, unassigned)
-
-
-def _in_place_order(chosen: dict[int, Suggestion], requests: list[RequestPrefs], candidates: list[Candidate],
-                    unassigned: list[int]) -> Assignment:
-    """Re-score each champion's people in request order against their 1st, 2nd… place: the total
-    is the same (the load part depends only on how many), but each score is then reproducible."""
-    by_id = {c.champion_id: c for c in candidates}
-    given: dict[int, int] = defaultdict(int)
-    rescored = {}
-    for prefs in requests:
-        suggestion = chosen.get(prefs.request_id)
-        if suggestion is None:
-            continue
-        candidate = by_id[suggestion.champion_id]
-        rescored[prefs.request_id] = _scored(prefs, candidate, suggestion.first_free, given[candidate.champion_id])
-        given[candidate.champion_id] += 1
-    return Assignment(rescored, unassigned)
+    winners = {i: owner[column][0] for i, column in zip(matched_rows.tolist(), matched_cols.tolist())
+               if column < places}
+    return _assignment(requests, pairs, winners)
 
 
 def greedy_assign(requests: list[RequestPrefs], candidates: list[Candidate]) -> Assignment:
     """For comparison: take the best-scoring pair left, again and again, while places last."""
     pairs = _feasible_pairs(requests, candidates)
-    ranked = sorted(((_scored(prefs, candidate, free, 0), i, candidate, free)
-                     for i, (prefs, options) in enumerate(zip(requests, pairs)) for candidate, free in options),
-                    key=lambda item: (_rank_key(item[0]), item[1]))
+    ranked = sorted((-(fit + _load_points(candidate, 0)), free, candidate.champion_id, i, candidate)
+                    for i, options in enumerate(pairs) for candidate, free, fit in options)
+    given: dict[int, int] = defaultdict(int)
+    winners = {}
+    for *_key, i, candidate in ranked:
+        if i in winners or given[candidate.champion_id] >= candidate.places_left:
+            continue
+        winners[i] = candidate
+        given[candidate.champion_id] += 1
+    return _assignment(requests, pairs, winners)
+
+
+def _assignment(requests: list[RequestPrefs], pairs, winners: dict[int, Candidate]) -> Assignment:
+    """Suggestions for the winners, each champion's people scored against their 1st, 2nd… place in
+    request order (the load part depends only on how many, so the total is the same)."""
     given: dict[int, int] = defaultdict(int)
     chosen = {}
-    for _first_score, i, candidate, free in ranked:
-        prefs = requests[i]
-        if prefs.request_id in chosen or given[candidate.champion_id] >= candidate.places_left:
+    for i, prefs in enumerate(requests):
+        candidate = winners.get(i)
+        if candidate is None:
             continue
-        chosen[prefs.request_id] = _scored(prefs, candidate, free, given[candidate.champion_id])
+        free = next(f for c, f, _fit in pairs[i] if c is candidate)
+        chosen[prefs.request_id] = _suggestion(prefs, candidate, free, given[candidate.champion_id])
         given[candidate.champion_id] += 1
     return Assignment(chosen, [p.request_id for p in requests if p.request_id not in chosen])
 
@@ -366,7 +391,7 @@ def load_candidates(session: Session, request: ChampionRequest, now: datetime,
     key = area_key(prefs.area)
     if key.isascii():  # escaped non-ASCII letters do not lower-case in SQL; skip the narrowing then
         conditions.append(_json_text(ChampionProfile.areas).like(_words_pattern(key), escape="\\"))
-    return _load(session, conditions, prefs.window_start, prefs.window_end, not_for_request=request.id)
+    return _load_from_db(session, conditions, prefs.window_start, prefs.window_end, not_for_request=request.id)
 
 
 def batch_inputs(session: Session, requests: list[ChampionRequest], now: datetime
@@ -378,7 +403,7 @@ def batch_inputs(session: Session, requests: list[ChampionRequest], now: datetim
     prefs = _prefs_for_many(session, requests, now)
     kinds = sorted({r.kind for r in requests}, key=lambda k: k.value)
     conditions = [ChampionProfile.status == ChampionStatus.APPROVED, ChampionProfile.kind.in_(kinds)]
-    return prefs, _load(session, conditions, min(p.window_start for p in prefs), max(p.window_end for p in prefs))
+    return prefs, _load_from_db(session, conditions, min(p.window_start for p in prefs), max(p.window_end for p in prefs))
 
 
 def window_for(plan: ReleasePlan | None, now: datetime) -> tuple[datetime, datetime]:
@@ -422,7 +447,7 @@ def _first_language_first(languages: list[str], locale: str | None) -> tuple[str
     return tuple(ordered)
 
 
-def _load(session: Session, conditions: list, window_start: datetime, window_end: datetime,
+def _load_from_db(session: Session, conditions: list, window_start: datetime, window_end: datetime,
           not_for_request: int | None = None) -> list[Candidate]:
     profiles = session.exec(select(
         ChampionProfile.id, ChampionProfile.status, ChampionProfile.kind, ChampionProfile.languages,
@@ -433,8 +458,9 @@ def _load(session: Session, conditions: list, window_start: datetime, window_end
     ids = [row.id for row in profiles]
 
     def among(column):
-        # A short id list is the cheapest filter; a long one would meet bind-parameter limits.
-        return column.in_(ids) if len(ids) <= 500 else column.in_(select(ChampionProfile.id).where(*conditions))
+        # A list of ids is the cheapest filter; a very long one would meet bind-parameter limits
+        # (SQLite 32,766, PostgreSQL 65,535), so past that the profile filter runs again inside.
+        return column.in_(ids) if len(ids) <= 10_000 else column.in_(select(ChampionProfile.id).where(*conditions))
 
     weekly, changes, booked = defaultdict(list), defaultdict(list), defaultdict(list)
     for row in session.exec(select(WeeklySlot.champion_id, WeeklySlot.weekday, WeeklySlot.start, WeeklySlot.end)
