@@ -110,7 +110,14 @@ def safety_caught(gold, parse):
 
 
 async def predict_all(model, held_out_by_language):
+    import logging
+
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    # One debug line per parsed message otherwise.
+    configure_structlog(logging.WARNING)
+    logging.getLogger("rasa").setLevel(logging.WARNING)
 
     agent = Agent.load(str(model))
     results = {}
