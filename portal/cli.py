@@ -107,6 +107,28 @@ def register(app: Flask) -> None:
         for problem in report.skipped:
             click.echo(f"skipped: {problem}", err=True)
 
+    @app.cli.command("partner-token")
+    @click.argument("name")
+    @click.option("--scope", "scopes", multiple=True, type=click.Choice(["plans:write", "appointments:write",
+                                                                          "people:read"]))
+    @click.option("--replace", is_flag=True, help="issue a new token for an existing partner (the old one stops)")
+    @click.option("--revoke", is_flag=True, help="stop the partner's token working")
+    def partner_token(name, scopes, replace, revoke):
+        """Give a partner system an API token with these scopes; the token is shown only this once."""
+        from portal.db import get_session
+        from portal.services import partner_api
+
+        try:
+            if revoke:
+                partner_api.revoke_token(get_session(), name)
+                click.echo(f"{name}: token revoked")
+                return
+            token = partner_api.issue_token(get_session(), name, list(scopes), replace=replace)
+        except ValueError as error:
+            raise click.ClickException(str(error)) from error
+        click.echo(f"{name}: {', '.join(sorted(set(scopes)))}. Token (shown once, keep it secret):")
+        click.echo(token)
+
     @app.cli.group()
     def translate():
         """Extract, update and compile the Babel catalogs."""

@@ -1,14 +1,37 @@
-from flask import current_app, jsonify, request
+from flask import current_app, g, jsonify, request
+from flask_babel import force_locale
 from sqlalchemy import text
 
 from portal.access import api_token, public
 from portal.api import bp
-from portal.api.auth import require_token
+from portal.api.auth import also_accepts, require_token
+from portal.api.openapi import document
 from portal.db import get_session
+from portal.i18n import BABEL_LOCALES
 from portal.models import Person
-from portal.services import assistant_api, person_tokens
+from portal.plan_labels import APPOINTMENT_KINDS
+from portal.services import assistant_api, languages, partner_api, person_tokens
+from portal.services.errors import DomainError
+from portal.services.partner_api import InvalidPayload, ReleaseIn
 
 bp.before_request(require_token)
+
+
+@bp.errorhandler(DomainError)
+def domain_error(error: DomainError):
+    """Machines get JSON: the error's code, its details, and field errors for a bad payload."""
+    body = {"error": error.code, **error.params}
+    if isinstance(error, InvalidPayload):
+        body["fields"] = error.fields
+    return jsonify(body), error.status
+
+
+def _ip() -> str:
+    return request.remote_addr or ""
+
+
+def _json(model, status: int = 200):
+    return current_app.response_class(model.model_dump_json(), status=status, mimetype="application/json")
 
 
 @bp.get("/health")
@@ -17,6 +40,12 @@ def health():
     """For load balancers and `make run`: the portal and its database answer."""
     get_session().exec(text("SELECT 1"))
     return jsonify(status="ok")
+
+
+@bp.get("/openapi.json")
+@public
+def openapi():
+    return jsonify(document())
 
 
 def _person_from_header() -> Person | None:
@@ -32,7 +61,12 @@ def assistant_summary():
     person = _person_from_header()
     if person is None:
         return jsonify(error="no signed-in person"), 401
-    return jsonify(assistant_api.summary(get_session(), person, request.remote_addr or ""))
+    # Appointment kinds in the conversation's language if the action server says it, else the account's.
+    code = request.accept_languages.best_match(languages.CODES) or person.locale
+    with force_locale(BABEL_LOCALES.get(code, code)):
+        summary = assistant_api.summary(get_session(), person, _ip(),
+                                        kind_label=lambda kind: str(APPOINTMENT_KINDS.get(kind, kind)))
+    return jsonify(summary)
 
 
 @bp.post("/assistant/handoffs")
@@ -44,3 +78,42 @@ def assistant_handoff():
         return jsonify(error="invalid handoff", fields=errors), 422
     task = assistant_api.create_handoff(get_session(), payload, _person_from_header())
     return jsonify(task_id=task.id, expected_reply_hours=assistant_api.EXPECTED_REPLY_HOURS), 201
+
+
+@bp.put("/people/<prison_number>/release")
+@api_token("plans:write")
+def put_release(prison_number: str):
+    session = get_session()
+    person = partner_api.person_by_prison_number(session, prison_number)
+    release = partner_api.parse(ReleaseIn, request.get_data())
+    plan, created = partner_api.set_release(session, person, release, g.api_client_name, _ip())
+    return _json(partner_api.plan_view(person, plan), 201 if created else 200)
+
+
+@bp.get("/people/<prison_number>/appointments")
+@api_token("people:read")
+@also_accepts("appointments:write")
+def list_appointments(prison_number: str):
+    session = get_session()
+    person = partner_api.person_by_prison_number(session, prison_number)
+    return _json(partner_api.appointments_for(session, person, g.api_client_name, _ip()))
+
+
+@bp.put("/people/<prison_number>/appointments/<external_ref>")
+@api_token("appointments:write")
+def put_appointment(prison_number: str, external_ref: str):
+    session = get_session()
+    person = partner_api.person_by_prison_number(session, prison_number)
+    pushed = partner_api.parse_appointment(external_ref, request.get_data())
+    appointment, created = partner_api.upsert_appointment(session, person, external_ref, pushed,
+                                                          g.api_client_name, _ip())
+    return _json(partner_api.appointment_view(appointment, g.api_client_name), 201 if created else 200)
+
+
+@bp.delete("/people/<prison_number>/appointments/<external_ref>")
+@api_token("appointments:write")
+def delete_appointment(prison_number: str, external_ref: str):
+    session = get_session()
+    person = partner_api.person_by_prison_number(session, prison_number)
+    partner_api.delete_appointment(session, person, external_ref, g.api_client_name, _ip())
+    return "", 204

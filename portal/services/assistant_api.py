@@ -1,16 +1,17 @@
 """What the assistant's action server may ask of the portal."""
 from sqlmodel import Session
 
-from portal.models import Person, Role, StaffTask, TaskKind
+from portal.models import AppointmentKind, Person, Role, StaffTask, TaskKind
 
-from . import audit
+from . import appointments, audit
 from .languages import CODES as LANGUAGE_CODES
 from .people import release_plan_for
 
 EXPECTED_REPLY_HOURS = 24
 
 
-def summary(session: Session, person: Person, ip: str) -> dict:
+def summary(session: Session, person: Person, ip: str, kind_label=lambda kind: kind) -> dict:
+    """`kind_label` puts an appointment kind in the person's words (the portal's labels, translated)."""
     plan = release_plan_for(session, person.id)
     audit.record(session, "read:plan-summary", actor_id=person.id, subject_id=person.id, ip=ip, detail="assistant")
     return {
@@ -18,7 +19,14 @@ def summary(session: Session, person: Person, ip: str) -> dict:
         "release_date": plan.release_date.isoformat() if plan else None,
         "released": person.role == Role.RELEASED,
         "release_area": plan.release_area if plan else None,
-        "next_appointments": [],  # appointments arrive with the release-plan work (issue 4)
+        "next_appointments": [{
+            "kind": kind_label(AppointmentKind(a.kind).value),
+            "kind_code": AppointmentKind(a.kind).value,
+            "provider": a.provider,
+            "starts_at": a.starts_at.isoformat(),  # UTC, "+00:00": sorts as text, as the action server does
+            "address": a.address,
+            "phone": a.phone,
+        } for a in appointments.upcoming(session, person.id, limit=5)],
     }
 
 

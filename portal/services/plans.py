@@ -51,16 +51,18 @@ def appointments_of(session: Session, person_id: int) -> list[Appointment]:
                              .order_by(Appointment.starts_at, Appointment.id)))
 
 
-def create_plan(session: Session, person: Person, release_date: date, release_area: str, actor: Person, ip: str,
-                release_time: time | None = None, unplanned: bool = False) -> ReleasePlan:
+def create_plan(session: Session, person: Person, release_date: date, release_area: str, actor: Person | None,
+                ip: str, release_time: time | None = None, unplanned: bool = False, via: str = "") -> ReleasePlan:
+    """`actor` is None when a partner system made the plan; `via` names it in the audit trail."""
     plan = ReleasePlan(person_id=person.id, release_date=release_date, release_time=release_time,
                        release_area=release_area.strip(), unplanned=unplanned)
     session.add(plan)
     session.flush()
     for key in (EMERGENCY_KEYS if unplanned else CHECKLIST_KEYS):
         session.add(ChecklistItem(plan_id=plan.id, key=key))
-    audit.record(session, "create:plan", actor_id=actor.id, subject_id=person.id, ip=ip,
-                 detail="unplanned release" if unplanned else "", commit=False)
+    detail = " ".join(part for part in ("unplanned release" if unplanned else "", f"via {via}" if via else "") if part)
+    audit.record(session, "create:plan", actor_id=actor.id if actor else None, subject_id=person.id, ip=ip,
+                 detail=detail, commit=False)
     session.commit()
     return plan
 
