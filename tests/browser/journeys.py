@@ -75,12 +75,16 @@ def show_services_in_an_area(page: Page) -> None:
     expect(page.locator("main [role=status]")).to_be_visible()
 
 
-def follow_first_link(page: Page, from_path: str, wanted: Callable[[str], bool]) -> None:
-    """Open `from_path` and follow the first link in its main content whose address is `wanted`."""
-    page.goto(from_path)
+def follow_first_link(page: Page, wanted: Callable[[str], bool]) -> None:
+    """Follow the first link in the page's main content whose address is `wanted`."""
     for link in page.locator("main a[href]").all():
         if wanted(link.evaluate("a => a.href")):
             link.click()
             page.wait_for_url(wanted)
             return
-    raise AssertionError(f"{from_path} has no link to the page wanted")
+    raise AssertionError(f"{page.url} has no link to the page wanted")
+
+
+def sign_out(page: Page) -> None:
+    page.locator(".site-header form[action$='/auth/sign-out'] button").click()
+    expect(page.locator(".site-header form[action$='/auth/sign-out']")).to_have_count(0)

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 
 LANGUAGES = ("en", "ar")  # Arabic for right-to-left; the other six share English's direction
 LINKS = "els => els.map(a => a.href)"
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -38,6 +39,10 @@ def test_every_page_meets_wcag_2_2_aa(open_page, portal, visitor, device, langua
         where = f"{visit.label} (at {urlsplit(page.url).path})"
         if page.locator("html").get_attribute("lang") != language:
             problems.append(f"{where}: the page is not in the chosen language {language!r}")
+        if not page.locator("aside.emergency-strip").is_visible():
+            problems.append(f"{where}: the emergency strip is missing")
+        if page.evaluate(SIDEWAYS) > 1:
+            problems.append(f"{where}: the page is wider than the screen, so it scrolls sideways (WCAG 1.4.10)")
         violations = violations_on(page)
         if violations:
             problems.append(f"{where}:\n{describe(violations)}")
