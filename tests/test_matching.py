@@ -425,6 +425,21 @@ def test_suggestions_take_a_handful_of_queries_however_many_champions(db):
     assert len(statements) <= 8
 
 
+def test_a_relative_is_offered_family_support_volunteers_only(db):
+    volunteer = _champion(db, "Helen", kind=SupportKind.FAMILY, specialisms=("families",))
+    _champion(db, "Peer")
+    relative = _person(db, Role.FAMILY, "Karen")
+    request = ChampionRequest(person_id=relative.id, requested_by_id=relative.id, kind=SupportKind.FAMILY,
+                              languages=["en"], area="Leeds", needs=["families"])
+    db.add(request)
+    db.commit()
+    prefs = matching.prefs_for(db, request, NOW)
+    assert (prefs.window_start, prefs.window_end) == (NOW, NOW + timedelta(days=14))
+    [suggestion] = matching.suggest_champions(db, request, NOW)
+    assert suggestion.champion_id == volunteer.id
+    assert ("specialism", {"needs": ["families"]}) in suggestion.reasons
+
+
 def test_batch_from_the_database_fills_places_left_and_no_more(db):
     one_place = _champion(db, "One place", max_mentees=2, languages=("en", "pl"))
     two_places = _champion(db, "Two places", max_mentees=2)

@@ -359,7 +359,7 @@ def _assignment(requests: list[RequestPrefs], pairs, winners: dict[int, Candidat
         candidate = winners.get(i)
         if candidate is None:
             continue
-        free = next(f for c, f, _fit in pairs[i] if c is candidate)
+        free = next(f for c, f, _points in pairs[i] if c is candidate)
         chosen[prefs.request_id] = _suggestion(prefs, candidate, free, given[candidate.champion_id])
         given[candidate.champion_id] += 1
     return Assignment(chosen, [p.request_id for p in requests if p.request_id not in chosen])
@@ -385,6 +385,8 @@ def load_candidates(session: Session, request: ChampionRequest, now: datetime,
     The profile query narrows by status, kind, area and language in SQL; areas and languages are
     JSON lists, so it matches their text (a superset), and `passes_filters` makes the exact test."""
     prefs = prefs or prefs_for(session, request, now)
+    if not prefs.languages:
+        return []
     conditions = [ChampionProfile.status == ChampionStatus.APPROVED, ChampionProfile.kind == request.kind,
                   or_(*[_json_text(ChampionProfile.languages).like(_json_pattern(code), escape="\\")
                         for code in prefs.languages])]
