@@ -237,6 +237,8 @@ def _rank_key(suggestion: Suggestion):
 
 def suggest(prefs: RequestPrefs, candidates: list[Candidate], limit: int = 5) -> list[Suggestion]:
     """The best candidates for one request, best first; ties go to the earlier free time, then the lower id."""
+    if limit <= 0:
+        return []
     area, languages = area_key(prefs.area), set(prefs.languages)
     # Score everyone as if free at once (the most "soon" can give), best first; then look up free
     # time, the costly part, only until nobody left could beat the ones found.
