@@ -3,6 +3,8 @@ scopes; bad payloads are refused field by field with nothing written; the API is
 import hashlib
 import json
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -259,6 +261,31 @@ def test_a_bad_appointment_is_refused_with_every_wrong_field_and_nothing_written
     assert "treatment" in fields["kind"]  # says which kinds there are
     assert _appointments(db) == []
     assert _audit(db, "create:appointment") == []
+
+
+def test_the_same_push_arriving_twice_at_once_makes_one_appointment(demo, app, db, treatment):
+    barrier = threading.Barrier(2)
+
+    def push():
+        barrier.wait()
+        return app.test_client().put("/api/v1/people/A1234BC/appointments/twice", headers=treatment,
+                                     json=APPOINTMENT).status_code
+
+    with ThreadPoolExecutor(2) as pool:
+        statuses = sorted(pool.map(lambda _: push(), range(2)))
+    assert statuses == [200, 201]
+    assert len(_appointments(db)) == 1
+
+
+def test_out_of_range_years_and_odd_characters_are_refused(demo, client, db, prison, treatment):
+    response = client.put("/api/v1/people/A1234BC/appointments/x1", headers=treatment, json={
+        **APPOINTMENT, "starts_at": "0001-01-01T00:00:00+14:00", "notes": "a\u0000b"})
+    assert set(response.get_json()["fields"]) == {"starts_at", "notes"}
+    response = client.put("/api/v1/people/A1234BC/release", headers=prison,
+                          json={"release_date": "9999-12-31", "release_area": "Leeds"})
+    assert response.get_json()["fields"] == {"release_date": "the year must be between 2000 and 2100"}
+    assert client.get("/api/v1/people/A1234BC%00/appointments", headers=treatment).status_code == 404
+    assert _appointments(db) == []
 
 
 def test_an_appointment_change_based_on_an_old_version_is_refused(demo, client, db, treatment):

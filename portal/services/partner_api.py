@@ -10,7 +10,7 @@ import secrets
 from datetime import date, datetime, time, timezone
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -93,13 +93,25 @@ def revoke_token(session: Session, name: str) -> None:
 
 _STRICT = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
 _TEXT = r"^[^\x00-\x1f]*$"  # one line: no control characters
+_YEARS = range(2000, 2101)
+
+
+def _plausible(value: date) -> date:
+    # Far-off years are typing slips, and year 1 or 9999 would overflow when turned into UTC.
+    if value.year not in _YEARS:
+        raise ValueError(f"the year must be between {_YEARS.start} and {_YEARS.stop - 1}")
+    return value
+
+
+PlausibleDate = Annotated[date, AfterValidator(_plausible)]
+PlausibleMoment = Annotated[AwareDatetime, AfterValidator(_plausible)]
 
 
 class ReleaseIn(BaseModel):
     """A person's release date, as the prison's system knows it."""
 
     model_config = _STRICT
-    release_date: date = Field(description="YYYY-MM-DD")
+    release_date: PlausibleDate = Field(description="YYYY-MM-DD")
     release_time: Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] | None = Field(
         default=None, description="HH:MM, 24-hour clock, Europe/London time")
     release_area: Annotated[str, Field(min_length=1, max_length=80, pattern=_TEXT)] = Field(
@@ -115,11 +127,11 @@ class AppointmentIn(BaseModel):
     model_config = _STRICT
     kind: AppointmentKind
     provider: Annotated[str, Field(min_length=1, max_length=120, pattern=_TEXT)]
-    starts_at: AwareDatetime = Field(description="ISO 8601 with a UTC offset, e.g. 2026-12-01T09:30:00+00:00")
+    starts_at: PlausibleMoment = Field(description="ISO 8601 with a UTC offset, e.g. 2026-12-01T09:30:00+00:00")
     address: Annotated[str, Field(max_length=300, pattern=_TEXT)] = ""
     what_to_bring: Annotated[str, Field(max_length=300, pattern=_TEXT)] = ""
     phone: Annotated[str, Field(max_length=30, pattern=r"^[0-9 +()-]*$")] = ""
-    notes: Annotated[str, Field(max_length=2000)] = ""
+    notes: Annotated[str, Field(max_length=2000, pattern=r"^[^\x00]*$")] = ""  # several lines allowed
     version: Annotated[int, Field(ge=1)] | None = Field(
         default=None, description="the version you last saw: refused (409) if it has changed since")
 
@@ -154,6 +166,7 @@ class AppointmentListOut(BaseModel):
 _HINTS = {
     "release_time": "use HH:MM (24-hour clock, Europe/London)",
     "phone": "digits, spaces and + ( ) - only",
+    "notes": "must not contain NUL characters",
 }
 _MESSAGES = {
     "missing": "required",
@@ -174,6 +187,8 @@ def parse(model: type[BaseModel], raw: bytes) -> BaseModel:
                 message = "a JSON object is required"
             elif problem["type"] == "string_pattern_mismatch":
                 message = _HINTS.get(name, "contains characters that are not allowed (e.g. line breaks)")
+            elif problem["type"] == "value_error":
+                message = str(problem["ctx"]["error"])
             else:
                 message = _MESSAGES.get(problem["type"], problem["msg"])
             fields.setdefault(name, message)
@@ -197,7 +212,9 @@ def parse_appointment(external_ref: str, raw: bytes) -> AppointmentIn:
 # --- People, plans and appointments ---------------------------------------------------------------
 
 def person_by_prison_number(session: Session, prison_number: str) -> Person:
-    person = session.exec(select(Person).where(Person.prison_number == prison_number.strip().upper())).first()
+    if not re.fullmatch(r"[A-Za-z0-9]{1,16}", prison_number):
+        raise NotFound("no_such_person")
+    person = session.exec(select(Person).where(Person.prison_number == prison_number.upper())).first()
     if person is None or person.role not in (Role.PRISONER, Role.RELEASED):
         raise NotFound("no_such_person")
     return person
@@ -209,15 +226,22 @@ def plan_view(person: Person, plan: ReleasePlan) -> PlanOut:
                    release_area=plan.release_area, version=plan.version)
 
 
-def set_release(session: Session, person: Person, release: ReleaseIn, partner: str, ip: str) -> tuple[ReleasePlan, bool]:
+def set_release(session: Session, person: Person, release: ReleaseIn, partner: str, ip: str,
+                retry: bool = True) -> tuple[ReleasePlan, bool]:
     """Create the plan with the standard checklist, or change its release date; True when created."""
     release_time = time.fromisoformat(release.release_time) if release.release_time else None
     plan = plans.plan_for(session, person.id)
     if plan is None:
         if release.version is not None:
             raise StaleEdit("stale_edit", current_version=None)
-        plan = plans.create_plan(session, person, release.release_date, release.release_area, None, ip,
-                                 release_time=release_time, via=partner)
+        try:
+            plan = plans.create_plan(session, person, release.release_date, release.release_area, None, ip,
+                                     release_time=release_time, via=partner)
+        except IntegrityError:
+            session.rollback()  # the same push arrived twice at once: the other one made the plan
+            if not retry:
+                raise
+            return set_release(session, person, release, partner, ip, retry=False)
         return plan, True
     if release.version is not None and release.version != plan.version:
         raise StaleEdit("stale_edit", current_version=plan.version)
