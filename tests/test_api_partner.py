@@ -83,6 +83,22 @@ def test_the_command_prints_a_token_once_and_keeps_only_its_hash(runner, db):
     assert again.exit_code != 0 and "already has a token" in again.output
 
 
+def test_a_replaced_or_revoked_token_stops_working(demo, runner, client):
+    def token_from(result):
+        assert result.exit_code == 0, result.output
+        return {"Authorization": f"Bearer {result.output.strip().splitlines()[-1]}"}
+
+    url = "/api/v1/people/A1234BC/appointments"
+    old = token_from(runner.invoke(args=["partner-token", "cgl-leeds", "--scope", "people:read"]))
+    new = token_from(runner.invoke(args=["partner-token", "cgl-leeds", "--scope", "people:read", "--replace"]))
+    assert client.get(url, headers=old).status_code == 401
+    assert client.get(url, headers=new).status_code == 200
+    assert runner.invoke(args=["partner-token", "cgl-leeds", "--revoke"]).exit_code == 0
+    assert client.get(url, headers=new).get_json() == {"error": "token revoked"}
+    refused = runner.invoke(args=["partner-token", "staff", "--scope", "people:read"])
+    assert refused.exit_code != 0 and "not staff or assistant" in refused.output
+
+
 def test_requests_without_a_working_token_are_refused(demo, client, db):
     url = "/api/v1/people/A1234BC/release"
     body = {"release_date": "2026-12-18", "release_area": "Leeds"}
