@@ -425,6 +425,21 @@ def test_suggestions_take_a_handful_of_queries_however_many_champions(db):
     assert len(statements) <= 8
 
 
+def test_suggestions_loading_free_time_for_the_few_equal_scoring_everyone(db):
+    rng = random.Random(7)
+    for i in range(70):
+        start = rng.randint(8, 18)
+        _champion(db, f"Champion {i}", languages=rng.choice([("en",), ("en", "pl"), ("pl",)]),
+                  experience=rng.sample(["opiates", "crack", "prison"], rng.randint(0, 2)),
+                  max_mentees=rng.randint(1, 4), gender=rng.choice(["man", "woman"]),
+                  weekly=[Slot(rng.randrange(7), time(start), time(start + rng.randint(1, 3)))])
+    request = _request(db, experience=["opiates", "prison"], gender_preference="woman")
+    everyone = matching.suggest(matching.prefs_for(db, request, NOW), matching.load_candidates(db, request, NOW), 70)
+    assert len(everyone) == 70
+    for limit in (1, 5, 30):
+        assert matching.suggest_champions(db, request, NOW, limit=limit) == everyone[:limit]
+
+
 def test_a_relative_is_offered_family_support_volunteers_only(db):
     volunteer = _champion(db, "Helen", kind=SupportKind.FAMILY, specialisms=("families",))
     _champion(db, "Peer")

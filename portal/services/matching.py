@@ -12,11 +12,11 @@ can be tested and timed without a database.
 """
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 
-from sqlalchemy import String, cast, func, or_
+from sqlalchemy import String, bindparam, cast, func, or_
 from sqlmodel import Session, select
 
 from portal.models import (
@@ -237,11 +237,16 @@ def _rank_key(suggestion: Suggestion):
 
 def suggest(prefs: RequestPrefs, candidates: list[Candidate], limit: int = 5) -> list[Suggestion]:
     """The best candidates for one request, best first; ties go to the earlier free time, then the lower id."""
+    return _best_first(prefs, candidates, limit, with_free_time=lambda chunk: chunk)
+
+
+def _best_first(prefs: RequestPrefs, candidates: list[Candidate], limit: int, with_free_time) -> list[Suggestion]:
+    """Score everyone as if free at once (the most "soon" can give), best first; then look up free
+    time, the costly part, only until nobody left could beat the ones found. `with_free_time`
+    gives a chunk of candidates their slots, changes and meetings (from the database, or as they are)."""
     if limit <= 0:
         return []
     area, languages = area_key(prefs.area), set(prefs.languages)
-    # Score everyone as if free at once (the most "soon" can give), best first; then look up free
-    # time, the costly part, only until nobody left could beat the ones found.
     hopefuls = []
     for candidate in candidates:
         if area in candidate.areas and not candidate.languages.isdisjoint(languages) \
@@ -250,13 +255,18 @@ def suggest(prefs: RequestPrefs, candidates: list[Candidate], limit: int = 5) ->
             hopefuls.append((-best_case, candidate.champion_id, candidate))
     hopefuls.sort(key=lambda item: item[:2])
     found: list[Suggestion] = []
-    for negative_best_case, _id, candidate in hopefuls:
-        if len(found) >= limit and round(found[limit - 1].score * 100) > -negative_best_case:
+    chunk_size = max(4 * limit, 20)
+    for first in range(0, len(hopefuls), chunk_size):
+        chunk = hopefuls[first:first + chunk_size]
+        if len(found) >= limit and round(found[limit - 1].score * 100) > -chunk[0][0]:
             break
-        free = first_free(prefs, candidate)
-        if free is not None:
-            found.append(_suggestion(prefs, candidate, free, 0))
-            found.sort(key=_rank_key)
+        for (negative_best_case, _id, _candidate), candidate in zip(chunk, with_free_time([c for *_, c in chunk])):
+            if len(found) >= limit and round(found[limit - 1].score * 100) > -negative_best_case:
+                break
+            free = first_free(prefs, candidate)
+            if free is not None:
+                found.append(_suggestion(prefs, candidate, free, 0))
+                found.sort(key=_rank_key)
     return found[:limit]
 
 
@@ -372,8 +382,14 @@ def _assignment(requests: list[RequestPrefs], pairs, winners: dict[int, Candidat
 
 
 def suggest_champions(session: Session, request: ChampionRequest, now: datetime, limit: int = 5) -> list[Suggestion]:
+    """The best champions for a request, from the database: profiles and places for everyone who
+    might fit, then free time only for the best-placed few (most of the cost was free time)."""
     prefs = prefs_for(session, request, now)
-    return suggest(prefs, load_candidates(session, request, now, prefs=prefs), limit)
+    if not prefs.languages:
+        return []
+    hopefuls = _profiles_with_places(session, _narrowing(prefs), not_for_request=request.id)
+    return _best_first(prefs, hopefuls, limit, with_free_time=lambda chunk: _with_free_time(
+        session, chunk, prefs.window_start, prefs.window_end))
 
 
 def prefs_for(session: Session, request: ChampionRequest, now: datetime) -> RequestPrefs:
@@ -389,13 +405,19 @@ def load_candidates(session: Session, request: ChampionRequest, now: datetime,
     prefs = prefs or prefs_for(session, request, now)
     if not prefs.languages:
         return []
-    conditions = [ChampionProfile.status == ChampionStatus.APPROVED, ChampionProfile.kind == request.kind,
+    candidates = _profiles_with_places(session, _narrowing(prefs), not_for_request=request.id)
+    return _with_free_time(session, candidates, prefs.window_start, prefs.window_end)
+
+
+def _narrowing(prefs: RequestPrefs) -> list:
+    """Approved, of the kind, and (by the text of the JSON lists) a language and the area."""
+    conditions = [ChampionProfile.status == ChampionStatus.APPROVED, ChampionProfile.kind == prefs.kind,
                   or_(*[_json_text(ChampionProfile.languages).like(_json_pattern(code), escape="\\")
                         for code in prefs.languages])]
     key = area_key(prefs.area)
     if key.isascii():  # escaped non-ASCII letters do not lower-case in SQL; skip the narrowing then
         conditions.append(_json_text(ChampionProfile.areas).like(_words_pattern(key), escape="\\"))
-    return _load_from_db(session, conditions, prefs.window_start, prefs.window_end, not_for_request=request.id)
+    return conditions
 
 
 def batch_inputs(session: Session, requests: list[ChampionRequest], now: datetime
@@ -407,7 +429,8 @@ def batch_inputs(session: Session, requests: list[ChampionRequest], now: datetim
     prefs = _prefs_for_many(session, requests, now)
     kinds = sorted({r.kind for r in requests}, key=lambda k: k.value)
     conditions = [ChampionProfile.status == ChampionStatus.APPROVED, ChampionProfile.kind.in_(kinds)]
-    return prefs, _load_from_db(session, conditions, min(p.window_start for p in prefs), max(p.window_end for p in prefs))
+    candidates = _profiles_with_places(session, conditions)
+    return prefs, _with_free_time(session, candidates, min(p.window_start for p in prefs), max(p.window_end for p in prefs))
 
 
 def window_for(plan: ReleasePlan | None, now: datetime) -> tuple[datetime, datetime]:
@@ -451,8 +474,8 @@ def _first_language_first(languages: list[str], locale: str | None) -> tuple[str
     return tuple(ordered)
 
 
-def _load_from_db(session: Session, conditions: list, window_start: datetime, window_end: datetime,
-                  not_for_request: int | None = None) -> list[Candidate]:
+def _profiles_with_places(session: Session, conditions: list, not_for_request: int | None = None) -> list[Candidate]:
+    """Candidates from the profiles matching `conditions`, with their places taken; no free time yet."""
     # Plain column queries through the connection: the ORM's row handling was half the time here.
     run = session.connection().execute
     profiles = run(select(
@@ -461,31 +484,10 @@ def _load_from_db(session: Session, conditions: list, window_start: datetime, wi
         ChampionProfile.specialisms, ChampionProfile.max_mentees).where(*conditions)).all()
     if not profiles:
         return []
-    ids = [row.id for row in profiles]
-
-    def among(column):
-        # A list of ids is the cheapest filter; a very long one would meet bind-parameter limits
-        # (SQLite 32,766, PostgreSQL 65,535), so past that the profile filter runs again inside.
-        return column.in_(ids) if len(ids) <= 10_000 else column.in_(select(ChampionProfile.id).where(*conditions))
-
-    weekly, changes, booked = defaultdict(list), defaultdict(list), defaultdict(list)
-    for row in run(select(WeeklySlot.champion_id, WeeklySlot.weekday, WeeklySlot.start, WeeklySlot.end)
-                   .where(among(WeeklySlot.champion_id))):
-        weekly[row.champion_id].append(Slot(row.weekday, row.start, row.end))
-    first_day, last_day = _london_dates(window_start, window_end)
-    for row in run(select(AvailabilityException.champion_id, AvailabilityException.on_date,
-                          AvailabilityException.available, AvailabilityException.start, AvailabilityException.end)
-                   .where(among(AvailabilityException.champion_id), AvailabilityException.on_date >= first_day,
-                          AvailabilityException.on_date <= last_day)):
-        changes[row.champion_id].append(Change(row.on_date, row.available, row.start, row.end))
-    for champion_id, starts_at in run(
-            select(Meeting.champion_id, Meeting.starts_at)
-            .where(among(Meeting.champion_id), Meeting.starts_at > window_start - MEETING_LENGTH,
-                   Meeting.starts_at < window_end)):
-        booked[champion_id].append(starts_at)
     # Statuses are counted, not filtered, in SQL: a status filter tempts the planner onto the
     # status index, which holds most rows, instead of the champion index.
-    held = select(Match.champion_id, Match.status, func.count()).where(among(Match.champion_id))
+    held = select(Match.champion_id, Match.status, func.count()).where(
+        _among(Match.champion_id, [row.id for row in profiles]))
     if not_for_request is not None:
         # A place held for this very request is not counted against it.
         held = held.where(Match.request_id != not_for_request)
@@ -496,8 +498,40 @@ def _load_from_db(session: Session, conditions: list, window_start: datetime, wi
     return [Candidate(
         champion_id=row.id, status=row.status, kind=row.kind, languages=row.languages, areas=row.areas,
         gender=row.gender, age_group=row.age_group, experience=row.experience, specialisms=row.specialisms,
-        max_mentees=row.max_mentees, active_mentees=active[row.id], open_offers=offers[row.id],
-        weekly=weekly[row.id], exceptions=changes[row.id], booked=booked[row.id]) for row in profiles]
+        max_mentees=row.max_mentees, active_mentees=active[row.id], open_offers=offers[row.id]) for row in profiles]
+
+
+def _with_free_time(session: Session, candidates: list[Candidate], window_start: datetime,
+                    window_end: datetime) -> list[Candidate]:
+    """The same candidates with their weekly slots, dated changes and meetings in the window."""
+    if not candidates:
+        return []
+    run = session.connection().execute
+    ids = [c.champion_id for c in candidates]
+    weekly, changes, booked = defaultdict(list), defaultdict(list), defaultdict(list)
+    for row in run(select(WeeklySlot.champion_id, WeeklySlot.weekday, WeeklySlot.start, WeeklySlot.end)
+                   .where(_among(WeeklySlot.champion_id, ids))):
+        weekly[row.champion_id].append(Slot(row.weekday, row.start, row.end))
+    first_day, last_day = _london_dates(window_start, window_end)
+    for row in run(select(AvailabilityException.champion_id, AvailabilityException.on_date,
+                          AvailabilityException.available, AvailabilityException.start, AvailabilityException.end)
+                   .where(_among(AvailabilityException.champion_id, ids), AvailabilityException.on_date >= first_day,
+                          AvailabilityException.on_date <= last_day)):
+        changes[row.champion_id].append(Change(row.on_date, row.available, row.start, row.end))
+    for champion_id, starts_at in run(
+            select(Meeting.champion_id, Meeting.starts_at)
+            .where(_among(Meeting.champion_id, ids), Meeting.starts_at > window_start - MEETING_LENGTH,
+                   Meeting.starts_at < window_end)):
+        booked[champion_id].append(starts_at)
+    return [replace(c, weekly=weekly[c.champion_id], exceptions=changes[c.champion_id], booked=booked[c.champion_id])
+            for c in candidates]
+
+
+def _among(column, ids: list[int]):
+    """`column IN (ids)` with the ids written into the SQL as numbers rather than bound one by one:
+    a batch over every champion would pass the bind-parameter limits (SQLite 32,766; PostgreSQL 65,535)."""
+    return column.in_(bindparam(f"{column.table.name}_ids", [int(i) for i in ids], expanding=True,
+                                literal_execute=True))
 
 
 def _london_dates(start: datetime, end: datetime) -> tuple[date, date]:
