@@ -73,8 +73,10 @@ def nlu_yaml(by_intent):
 
 def train_model(config_path, train_yaml, rasa):
     """Path of a model trained on train_yaml with config_path, reusing a cached one."""
+    # The custom classifier's code is part of the model, so it is part of the fingerprint.
+    components = b"".join(p.read_bytes() for p in sorted((CHATBOT / "components").glob("*.py")))
     fingerprint = hashlib.sha256(
-        config_path.read_bytes() + train_yaml.encode("utf-8")
+        config_path.read_bytes() + components + train_yaml.encode("utf-8")
     ).hexdigest()[:16]
     cache = CHATBOT / "models" / "heldout" / fingerprint
     model = cache / "model.tar.gz"
