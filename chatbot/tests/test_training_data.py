@@ -57,3 +57,21 @@ def test_every_language_has_enough_examples_of_every_intent():
         thin += [f"{code}:{intent}={counts.get(intent, 0)}"
                  for intent in domain_intents() if counts.get(intent, 0) < 15]
     assert thin == []
+
+
+def test_heldout_split_is_decided_by_each_example_alone():
+    sys_path_added = str(CHATBOT / "evaluation")
+    import sys
+
+    sys.path.insert(0, sys_path_added)
+    try:
+        from heldout import split
+    finally:
+        sys.path.remove(sys_path_added)
+    examples = {"greet": [f"hello number {n}" for n in range(200)]}
+    train, held = split(examples)
+    assert 20 <= len(held["greet"]) <= 60
+    grown = {"greet": examples["greet"] + [f"hi again {n}" for n in range(50)]}
+    _, held_after = split(grown)
+    # Adding examples never moves an old one between the sets.
+    assert [e for e in held_after["greet"] if e.startswith("hello")] == held["greet"]
