@@ -1,5 +1,6 @@
 """Turning errors into clear pages and messages in the reader's language."""
-from flask import Flask, render_template
+from flask import Flask, jsonify, render_template, request
+from werkzeug.http import HTTP_STATUS_CODES
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
@@ -28,9 +29,20 @@ MESSAGES = {
 }
 
 
+# Names of the parts of a champion's vetting, for "Before approval, record: …".
+VETTING_PARTS = {
+    "training": _l("the training date"),
+    "vetting": _l("the vetting (DBS) date"),
+    "supervisor": _l("a supervisor"),
+}
+
+
 def message_for(error: DomainError) -> str:
     template = MESSAGES.get(error.code, _l("Something went wrong. Please try again."))
-    return str(template) % error.params if error.params else str(template)
+    params = dict(error.params)
+    if isinstance(params.get("missing"), tuple):
+        params["missing"] = ", ".join(str(VETTING_PARTS.get(part, part)) for part in params["missing"])
+    return str(template) % params if params else str(template)
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -48,6 +60,7 @@ def register_error_handlers(app: Flask) -> None:
         (403, _l("You do not have access to this page.")),
         (404, _l("We could not find that page.")),
         (405, _l("That action is not possible on this page.")),
+        (413, _l("That was too much to send at once.")),
         (429, _l("Too many tries in a short time. Wait a minute and try again.")),
         (500, _l("Something went wrong on our side. Please try again. If someone is in danger, call 999.")),
     ):
@@ -56,6 +69,8 @@ def register_error_handlers(app: Flask) -> None:
 
 def _page_for(status: int, text):
     def handler(_error):
+        if request.path.startswith("/api/"):
+            return jsonify(error=HTTP_STATUS_CODES.get(status, "error").lower()), status
         return render_template("error.html", code=status, message=text), status
 
     return handler

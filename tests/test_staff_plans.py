@@ -160,7 +160,8 @@ def test_a_stale_appointment_edit_is_refused_and_keeps_the_input(demo, client, a
     daniel = _daniel(db)
     _add_appointment(client, daniel, "2026-12-02", "10:00")
     appointment = db.exec(select(Appointment)).one()
-    url = f"/staff/people/{daniel.id}/appointments/{appointment.id}"
+    appointment_id = appointment.id
+    url = f"/staff/people/{daniel.id}/appointments/{appointment_id}"
     mine = client.get(url).get_data(as_text=True)
     other = app.test_client()
     AuthActions(other).sign_in("admin@example.org")
@@ -178,3 +179,20 @@ def test_checklist_forms_show_the_saved_status(full_demo, client, db):
     html = _page(client, _daniel(db))
     block = html[html.index('id="item-accommodation"'):html.index('id="item-gp_registration"')]
     assert '<option selected value="in_progress">' in block
+
+
+def test_an_appointment_with_reminders_sent_can_be_removed(full_demo, client, db):
+    from portal.models import Reminder
+
+    _staff(client)
+    daniel = _daniel(db)
+    appointment = db.exec(select(Appointment).where(Appointment.person_id == daniel.id)).first()
+    db.add(Reminder(appointment_id=appointment.id, person_id=daniel.id, lead="24h", channel="portal", text="x"))
+    db.commit()
+    appointment_id = appointment.id
+    url = f"/staff/people/{daniel.id}/appointments/{appointment_id}"
+    page = client.get(url).get_data(as_text=True)
+    assert client.post(url + "/delete", data={"csrf_token": csrf_token_from(page)}).status_code == 302
+    gone_id = appointment_id
+    db.expire_all()
+    assert db.exec(select(Appointment).where(Appointment.id == gone_id)).first() is None

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TimeField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from portal.champion_labels import EXPERIENCE, GENDERS, SPECIALISMS
@@ -27,8 +27,8 @@ class ProfileForm(FlaskForm):
 
 class WeeklySlotForm(FlaskForm):
     weekday = SelectField(_l("Day"), choices=WEEKDAYS)
-    start = TimeField(_l("From"), validators=[InputRequired(_l("Enter a start time."))])
-    end = TimeField(_l("Until"), validators=[InputRequired(_l("Enter an end time."))])
+    start = TimeField(_l("Start time"), validators=[InputRequired(_l("Enter a start time."))])
+    end = TimeField(_l("End time"), validators=[InputRequired(_l("Enter an end time."))])
 
 
 class ExceptionForm(FlaskForm):

@@ -3,7 +3,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from portal.models import Appointment, Person
+from portal.models import Appointment, Person, Reminder
 
 from . import audit
 from .clock import now_utc
@@ -34,6 +34,9 @@ def update(session: Session, appointment: Appointment, expected_version: int, fi
 
 def delete(session: Session, appointment: Appointment, actor: Person, ip: str) -> None:
     person_id = appointment.person_id
+    for reminder in session.exec(select(Reminder).where(Reminder.appointment_id == appointment.id)):
+        session.delete(reminder)
+    session.flush()  # reminders go first: they refer to the appointment
     session.delete(appointment)
     audit.record(session, "delete:appointment", actor_id=actor.id, subject_id=person_id, ip=ip,
                  detail=str(appointment.id), commit=False)

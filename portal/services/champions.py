@@ -64,7 +64,7 @@ def approve(session: Session, profile: ChampionProfile, staff: Person, ip: str) 
                                         ("vetting", profile.vetting_checked_on),
                                         ("supervisor", profile.supervisor)) if not value]
     if missing:
-        raise VettingIncomplete("vetting_incomplete", missing=", ".join(missing))
+        raise VettingIncomplete("vetting_incomplete", missing=tuple(missing))
     save_versioned(session, profile, profile.version, {
         "status": ChampionStatus.APPROVED, "approved_by_id": staff.id, "approved_at": now_utc()})
     audit.record(session, "vetting:approved", actor_id=staff.id, subject_id=profile.person_id, ip=ip)

@@ -11,6 +11,7 @@ def save_versioned(session: Session, row: SQLModel, expected_version: int, chang
 
     The check and the write are one UPDATE ... WHERE version = :expected, so two people saving
     at the same moment cannot both win; the loser gets StaleEdit and keeps their input.
+    The caller commits, together with its audit record, so a change is never saved unaudited.
     """
     table = type(row)
     values = {**changes, "version": expected_version + 1}
@@ -22,5 +23,4 @@ def save_versioned(session: Session, row: SQLModel, expected_version: int, chang
     if result.rowcount != 1:
         session.rollback()
         raise StaleEdit("stale_edit")
-    session.commit()
     session.refresh(row)

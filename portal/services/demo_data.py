@@ -10,20 +10,26 @@ from sqlmodel import Session, func, select
 from portal.models import (
     Appointment,
     ChampionProfile,
+    ChampionRequest,
     ChampionStatus,
     ChecklistItem,
     FamilyLink,
     ItemStatus,
+    Match,
+    MatchMessage,
+    MatchStatus,
+    Meeting,
     Person,
     Prison,
     ReleasePlan,
+    RequestStatus,
     Role,
     SupportKind,
     WeeklySlot,
 )
 from portal.models.types import utcnow
 
-from .clock import LONDON
+from .clock import LONDON, now_utc
 from .passwords import hash_secret
 from .plans import CHECKLIST_KEYS
 
@@ -144,6 +150,7 @@ def seed(session: Session, today: date, plan_details: bool = True) -> None:
         session.add(FamilyLink(person_id=people[relative_of].id, relative_id=relative.id, relationship_label=label,
                                shares_release_date=shares, shares_appointments=shares,
                                consent_changed_at=utcnow() if shares else None))
+    _add_demo_match(session, people["released@example.org"], "champion@example.org", today)
     for email, first, last, role, prison_id in (
         ("staff@example.org", "Priya", "Shah", Role.STAFF, prison.id),
         ("staff2@example.org", "Mark", "Evans", Role.STAFF, None),
@@ -188,3 +195,28 @@ def _add_plan_details(session: Session, person: Person, plan: ReleasePlan) -> No
     session.add(Appointment(person_id=person.id, kind="treatment", provider="Wharf Street Drug and Alcohol Service (demo)",
                             starts_at=_at(day + timedelta(days=1), 10, 0), address=f"18 Wharf Street, {area}",
                             what_to_bring="Your release papers", phone="0113 496 0123"))
+
+
+def _add_demo_match(session: Session, person: Person, champion_email: str, today: date) -> None:
+    """A released person already walking with their champion: a meeting booked, a few messages."""
+    champion_person = session.exec(select(Person).where(Person.email == champion_email)).one()
+    profile = session.exec(select(ChampionProfile).where(ChampionProfile.person_id == champion_person.id)).one()
+    plan = session.exec(select(ReleasePlan).where(ReleasePlan.person_id == person.id)).one()
+    request = ChampionRequest(person_id=person.id, requested_by_id=person.id, languages=["en"],
+                              area=plan.release_area, experience=["opiates"], status=RequestStatus.MATCHED)
+    session.add(request)
+    session.flush()
+    now = now_utc()
+    match = Match(request_id=request.id, champion_id=profile.id, person_id=person.id, status=MatchStatus.ACTIVE,
+                  score=80.0, reasons=[["speaks", {"language": "en"}], ["shared_experience", {"tags": ["opiates"]}]],
+                  offered_at=now - timedelta(days=6), respond_by=now - timedelta(days=4),
+                  decided_at=now - timedelta(days=5))
+    session.add(match)
+    session.flush()
+    next_monday = today + timedelta(days=7 - today.weekday())
+    session.add(Meeting(match_id=match.id, champion_id=profile.id, starts_at=_at(next_monday, 11, 0),
+                        ends_at=_at(next_monday, 12, 0), place="Café at the Wharf Street service",
+                        booked_by_id=person.id))
+    session.add(MatchMessage(match_id=match.id, sender_id=champion_person.id,
+                             text="Good to meet you at the gate. How did the first night go?"))
+    session.add(MatchMessage(match_id=match.id, sender_id=person.id, text="Not bad. See you Monday."))

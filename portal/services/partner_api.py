@@ -255,14 +255,14 @@ def set_release(session: Session, person: Person, release: ReleaseIn, partner: s
 
 
 def _save_with_audit(session: Session, row, changes: dict, action: str, subject_id: int, ip: str, detail: str) -> None:
-    # The audit row is queued first so that save_versioned commits both together, or rolls both back.
+    # save_versioned leaves the commit to us: the change and its audit row are saved together.
     expected = row.version
-    audit.record(session, action, actor_id=None, subject_id=subject_id, ip=ip, detail=detail, commit=False)
     try:
         save_versioned(session, row, expected, changes)
     except StaleEdit:
         session.refresh(row)
         raise StaleEdit("stale_edit", current_version=row.version) from None
+    audit.record(session, action, actor_id=None, subject_id=subject_id, ip=ip, detail=detail)
 
 
 def _partner_appointment(session: Session, partner: str, external_ref: str) -> Appointment | None:
