@@ -2,6 +2,8 @@
 
 The portal sends {"language", "person_token", "device"} as metadata with every message.
 """
+import json
+
 from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
 
@@ -40,8 +42,6 @@ def person_token(tracker):
 def button(title, intent, entities=None):
     payload = "/" + intent
     if entities:
-        import json
-
         payload += json.dumps(entities, ensure_ascii=False)
     return {"title": title, "payload": payload}
 
