@@ -1,7 +1,9 @@
 """The deterministic safety net: phrases that mean an overdose or a crisis, in every language.
 
 It runs on every chat message before anything else, so it works even when the assistant is down.
-Matching ignores case and accents and needs whole words, so "od" matches "he's OD'd" but not "good".
+Matching ignores case and accents and needs whole words ("oded" matches, "good" does not).
+This module imports nothing from the portal, so the chatbot's evaluation (Python 3.10) loads the
+very same file to count what the net catches (chatbot/evaluation/heldout.py).
 """
 import re
 import unicodedata
@@ -11,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from portal.config import Config
 
+PHRASES_FILE = Path(__file__).resolve().parents[2] / "content" / "safety" / "phrases.yml"
 EMERGENCY = "emergency"
 CRISIS = "crisis"
 
@@ -48,7 +50,7 @@ def _patterns(path: Path) -> list[tuple[str, str, re.Pattern]]:
 
 def check(message: str, phrases_file: Path | None = None) -> SafetyMatch | None:
     folded = fold(message)
-    for kind, phrase, pattern in _patterns(phrases_file or Path(Config.CONTENT_DIR) / "safety" / "phrases.yml"):
+    for kind, phrase, pattern in _patterns(phrases_file or PHRASES_FILE):
         if pattern.search(folded):
             return SafetyMatch(kind, phrase)
     return None
