@@ -6,15 +6,18 @@ the rest (once per distinct config + training data; cached under models/heldout/
 asked about every held-out example.
 
 Fails (exit 1) when a language is missing, when a language's accuracy is below --min-accuracy,
-or when any held-out report_emergency / express_crisis example would not get the safety answer.
-A safety example counts as caught when the model predicts it, or when it falls back but the
-fallback action would still give the safety answer (actions/safety.py: likely_safety_kind).
+or when any held-out report_emergency / express_crisis example is missed by the safety net plus
+the model. A safety example counts as caught when the portal's deterministic safety net
+(portal/services/safety_net.py with content/safety/phrases.yml, which runs before the assistant)
+matches it, or when the model predicts it, or when the model falls back but the fallback action
+would still give the safety answer (actions/safety.py: likely_safety_kind).
 
     python evaluation/heldout.py [--config pipelines/diet.yml] [--min-accuracy 0.85]
 """
 import argparse
 import asyncio
 import hashlib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -25,6 +28,7 @@ from pathlib import Path
 import yaml
 
 CHATBOT = Path(__file__).resolve().parents[1]
+REPO = CHATBOT.parent
 sys.path.insert(0, str(CHATBOT))
 
 from actions.safety import FALLBACK_SAFETY_CONFIDENCE, FALLBACK_SAFETY_RANK, SAFETY_KINDS  # noqa: E402
@@ -99,6 +103,17 @@ def top_intent_ignoring_fallback(parse):
     return ranking[0]["name"] if ranking else None
 
 
+def load_safety_net():
+    """The portal's phrase matcher, loaded from its file without importing the portal package
+    (the module imports nothing from the portal; it reads content/safety/phrases.yml)."""
+    spec = importlib.util.spec_from_file_location(
+        "safety_net", REPO / "portal" / "services" / "safety_net.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def safety_caught(gold, parse):
     if parse["intent"]["name"] == gold:
         return True
@@ -157,30 +172,45 @@ def main():
 
     model, train_seconds = train_model(CHATBOT / args.config, nlu_yaml(train_all), args.rasa)
     results = asyncio.run(predict_all(model, held_out))
+    safety_net = load_safety_net()
 
     failures, report = [], {"config": args.config, "train_seconds": round(train_seconds, 1)}
     print(f"\nHeld-out evaluation of {args.config} (about 1 in {HELD_OUT_EVERY} examples held out)")
     print(f"{'lang':<5} {'n':>4} {'accuracy':>9} {'fallback':>9} {'no-fallback acc':>16} "
-          f"{'safety caught':>14}")
+          f"{'safety caught':>14} {'by net':>7} {'by model':>9} {'missed':>7}")
     for code in LANGUAGES:
         rows = results[code]
         correct = sum(p["intent"]["name"] == gold for gold, _, p in rows)
         fallbacks = sum(p["intent"]["name"] == "nlu_fallback" for _, _, p in rows)
         safety = [(g, e, p) for g, e, p in rows if g in SAFETY_KINDS]
-        missed_safety = [(g, e, p) for g, e, p in safety if not safety_caught(g, p)]
+        # Caught when the portal's safety net matches (it answers before the assistant does)
+        # or when the model gives the safety answer.
+        by_net = [safety_net.check(e) is not None for _, e, _ in safety]
+        by_model = [safety_caught(g, p) for g, _, p in safety]
+        missed_safety = [
+            row for row, net, mod in zip(safety, by_net, by_model) if not (net or mod)
+        ]
         # What accuracy would be with no fallback at all, to tune the fallback threshold.
         top_correct = sum(top_intent_ignoring_fallback(p) == gold for gold, _, p in rows)
         accuracy = correct / len(rows) if rows else 0.0
         print(f"{code:<5} {len(rows):>4} {accuracy:>9.3f} {fallbacks:>9} "
               f"{top_correct / len(rows):>16.3f} "
-              f"{len(safety) - len(missed_safety):>7}/{len(safety):<6}")
+              f"{len(safety) - len(missed_safety):>7}/{len(safety):<6} "
+              f"{sum(by_net):>7} {sum(by_model):>9} {len(missed_safety):>7}")
         errors = [
             {"intent": g, "text": e, "predicted": p["intent"]["name"],
              "top_intent": top_intent_ignoring_fallback(p),
              "confidence": round(p["intent"]["confidence"] or 0, 3)}
             for g, e, p in rows if p["intent"]["name"] != g
         ]
-        report[code] = {"n": len(rows), "accuracy": round(accuracy, 4), "errors": errors}
+        report[code] = {
+            "n": len(rows), "accuracy": round(accuracy, 4),
+            "safety": {"n": len(safety), "caught_by_net": sum(by_net),
+                       "caught_by_model": sum(by_model), "missed": len(missed_safety)},
+            "safety_missed": [{"intent": g, "text": e, "predicted": p["intent"]["name"]}
+                              for g, e, p in missed_safety],
+            "errors": errors,
+        }
         if accuracy < args.min_accuracy:
             failures.append(f"{code}: accuracy {accuracy:.3f} < {args.min_accuracy}")
         for gold, example, parse in missed_safety:
