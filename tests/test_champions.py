@@ -122,7 +122,9 @@ def test_too_early_before_release_is_refused_with_a_clear_message(full_demo, cli
 
     plan = plan_for(db, omar.id)
     plan.release_date = today_in_london() + timedelta(weeks=13)
+    omar.locale = "en"
     db.add(plan)
+    db.add(omar)
     db.commit()
     response = _ask_on_kiosk(client, languages=("ar",), area="Lambeth", lang_header="en")
     assert response.status_code == 400
@@ -252,3 +254,14 @@ def test_champion_can_edit_profile_and_free_times(full_demo, client, db):
                                                              "csrf_token": csrf_token_from(week)})
     assert bad.status_code == 400 and "the end must be after the start" in bad.get_data(as_text=True)
     assert "10:00–12:00" in client.get("/champion/availability").get_data(as_text=True)
+
+
+def test_staff_can_read_a_pairs_messages_for_safeguarding_and_it_is_audited(full_demo, client, db):
+    from portal.models import AuditEvent
+
+    kyle = _person(db, email="released@example.org")
+    match = db.exec(select(Match).where(Match.person_id == kyle.id)).one()
+    AuthActions(client).sign_in("staff@example.org")
+    page = client.get(f"/staff/matches/{match.id}").get_data(as_text=True)
+    assert "See you Monday." in page
+    assert db.exec(select(AuditEvent).where(AuditEvent.action == "read:champion-messages")).one().subject_id == kyle.id

@@ -9,7 +9,16 @@ from portal.champion.forms import DecisionForm, VettingForm
 from portal.champion_labels import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
 from portal.db import get_session
 from portal.errors import message_for
-from portal.models import ChampionProfile, ChampionRequest, ChampionStatus, Person, RequestStatus, Role
+from portal.models import (
+    ChampionProfile,
+    ChampionRequest,
+    ChampionStatus,
+    Match,
+    MatchStatus,
+    Person,
+    RequestStatus,
+    Role,
+)
 from portal.my_champion import reason_text
 from portal.services import audit, champion_requests, champions, matching
 from portal.services.clock import now_utc
@@ -104,7 +113,10 @@ def requests_list():
     rows = []
     for req in open_requests:
         suggestions = matching.suggest_champions(session, req, now, limit=3)
-        rows.append({"request": req, "person": session.get(Person, req.person_id),
+        pending = session.exec(select(Match).where(Match.request_id == req.id, Match.status == MatchStatus.OFFERED)).first()
+        rows.append({"request": req, "person": session.get(Person, req.person_id), "pending": pending,
+                     "pending_champion": session.get(Person, session.get(ChampionProfile, pending.champion_id).person_id)
+                     if pending else None,
                      "suggestions": [(s, session.get(Person, session.get(ChampionProfile, s.champion_id).person_id))
                                      for s in suggestions]})
     audit.record(session, "read:champion-requests", actor_id=current_user.id, ip=_ip(), detail=f"{len(rows)} open")
@@ -135,3 +147,19 @@ def batch_assign():
     flash(_("%(assigned)s requests matched; %(left)s could not be matched.", assigned=result.assigned,
             left=result.unassigned), "success")
     return redirect(url_for("staff.requests_list"))
+
+
+@bp.get("/matches/<int:match_id>")
+@roles(*CASEWORK)
+def match_detail(match_id: int):
+    """Staff read a pair's messages and meetings for safeguarding; every read is audited."""
+    session = get_session()
+    match = champion_requests.get_match_for(session, match_id, current_user)
+    champion = session.get(ChampionProfile, match.champion_id)
+    people = {p.id: p for p in (session.get(Person, match.person_id), session.get(Person, champion.person_id))}
+    audit.record(session, "read:champion-messages", actor_id=current_user.id, subject_id=match.person_id, ip=_ip(),
+                 detail=f"match {match.id}")
+    return render_template("staff/match.html", match=match, champion=champion, people=people,
+                           messages=champion_requests.messages_of(session, match),
+                           meetings=champion_requests.meetings_of(session, match),
+                           match_statuses=MATCH_STATUSES, reason_text=reason_text)

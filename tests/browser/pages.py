@@ -115,6 +115,7 @@ CASEWORK = (
     Visit("/staff/requests"),
     Visit("/staff/champions"),
     Visit("/staff/champions/<int:champion_id>", via="/staff/champions"),
+    Visit("/staff/matches/<int:match_id>", via=("/staff/champions", "/staff/champions/<int:champion_id>")),
     Visit("/staff/guidance"),
 )
 
