@@ -114,3 +114,12 @@ def test_demo_prisoner_sees_the_demo_plan_with_release_day_appointments_together
     assert "Probation Office (demo)" in page and "Kirkgate Corner Pharmacy (demo)" in page
     assert "you can do them in one trip" in page
     assert "Duty to refer sent to the council." in page
+
+
+def test_the_assistants_plan_link_goes_to_the_right_page_for_each_person(demo, app, client):
+    assert client.get("/my-plan").headers["Location"].startswith("/auth/sign-in")
+    AuthActions(client).kiosk()
+    assert client.get("/my-plan").headers["Location"] == "/kiosk/release"
+    phone = app.test_client()
+    AuthActions(phone).sign_in("released@example.org")
+    assert phone.get("/my-plan").headers["Location"] == "/my/plan"

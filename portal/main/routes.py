@@ -5,6 +5,7 @@ from portal.access import home_endpoint, public, same_origin_path
 from portal.db import get_session
 from portal.i18n import current_language
 from portal.main import bp
+from portal.models import Role
 from portal.services import accounts, languages, safety_texts
 
 
@@ -44,3 +45,16 @@ def emergency():
         sources=safety_texts.sources(),
         reviewed=safety_texts.reviewed(),
     )
+
+
+@bp.get("/my-plan")
+@public
+def my_plan():
+    """One stable address for "your plan" (the assistant links here): the kiosk or phone page, or sign in."""
+    if current_user.is_authenticated and current_user.role == Role.PRISONER:
+        return redirect(url_for("kiosk.plan"))
+    if current_user.is_authenticated and current_user.role == Role.RELEASED:
+        return redirect(url_for("phone.plan"))
+    if current_user.is_authenticated:
+        return redirect(url_for(home_endpoint(current_user.role)))
+    return redirect(url_for("auth.sign_in", next=url_for("phone.plan")))
