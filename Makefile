@@ -13,6 +13,7 @@ ACTIONS_PORT ?= 5055
 PORTAL_HOST ?= 127.0.0.1
 PORTAL_URL ?= http://127.0.0.1:$(PORTAL_PORT)
 PORTAL_WORKERS ?= 2
+PORTAL_THREADS ?= 4
 TEST_DATABASE_URL_PG ?= postgresql://root@127.0.0.1:5432/test
 CHROMIUM ?= /usr/bin/chromium
 
@@ -79,7 +80,7 @@ run: setup db chatbot-venv chatbot-model
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(ACTIONS_RUN_CMD) & \
 	  $(RASA_RUN_CMD) & \
-	  $(VENV)/bin/gunicorn --workers $(PORTAL_WORKERS) --bind $(PORTAL_HOST):$(PORTAL_PORT) --access-logfile - 'portal:create_app()' & \
+	  $(VENV)/bin/gunicorn --workers $(PORTAL_WORKERS) --worker-class gthread --threads $(PORTAL_THREADS) --bind $(PORTAL_HOST):$(PORTAL_PORT) --access-logfile - 'portal:create_app()' & \
 	  wait
 
 browser-deps:

@@ -20,6 +20,8 @@ class BotReply:
 
 
 _status_cache: dict[str, tuple[float, str]] = {}
+# One pooled client per process: no new TCP connection to Rasa for every chat message.
+_client = httpx.Client(limits=httpx.Limits(max_keepalive_connections=10, max_connections=20))
 
 
 def status(rasa_url: str, timeout: float = 1.0, cache_seconds: float = 5.0) -> str:
@@ -29,7 +31,7 @@ def status(rasa_url: str, timeout: float = 1.0, cache_seconds: float = 5.0) -> s
     if cached and now - cached[0] < cache_seconds:
         return cached[1]
     try:
-        response = httpx.get(f"{rasa_url}/status", timeout=timeout)
+        response = _client.get(f"{rasa_url}/status", timeout=timeout)
         state = READY if response.status_code == 200 and response.json().get("model_file") else UNAVAILABLE
     except (httpx.HTTPError, ValueError):
         state = UNAVAILABLE
@@ -43,7 +45,7 @@ def forget_status() -> None:
 
 def send(rasa_url: str, conversation_id: str, text: str, metadata: dict, timeout: float) -> list[BotReply]:
     try:
-        response = httpx.post(
+        response = _client.post(
             f"{rasa_url}/webhooks/rest/webhook",
             json={"sender": conversation_id, "message": text, "metadata": metadata},
             timeout=timeout,
@@ -68,7 +70,7 @@ def send(rasa_url: str, conversation_id: str, text: str, metadata: dict, timeout
 def resume(rasa_url: str, conversation_id: str, timeout: float) -> bool:
     """Un-pause a conversation the assistant handed to staff (Rasa's `resume` event)."""
     try:
-        response = httpx.post(f"{rasa_url}/conversations/{conversation_id}/tracker/events",
+        response = _client.post(f"{rasa_url}/conversations/{conversation_id}/tracker/events",
                               json={"event": "resume"}, timeout=timeout)
         return response.status_code == 200
     except httpx.HTTPError:

@@ -34,23 +34,29 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _patterns(path: Path) -> list[tuple[str, str, re.Pattern]]:
+def _patterns(path: Path) -> list[tuple[str, re.Pattern, dict[str, str]]]:
+    """One alternation per kind (a single scan of the message), and the phrase each folded form came from."""
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     patterns = []
     # Emergencies first: "he overdosed and I want to die too" needs the overdose steps at once.
     for kind in (EMERGENCY, CRISIS):
+        originals = {}
         for phrases in data[kind].values():
             for phrase in phrases:
                 folded = fold(str(phrase))
                 if folded:
-                    patterns.append((kind, phrase, re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)")))
+                    originals.setdefault(folded, str(phrase))
+        # Longest first, so the reported phrase is the most specific one that matched.
+        alternation = "|".join(re.escape(f) for f in sorted(originals, key=len, reverse=True))
+        patterns.append((kind, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), originals))
     return patterns
 
 
 def check(message: str, phrases_file: Path | None = None) -> SafetyMatch | None:
     folded = fold(message)
-    for kind, phrase, pattern in _patterns(phrases_file or PHRASES_FILE):
-        if pattern.search(folded):
-            return SafetyMatch(kind, phrase)
+    for kind, pattern, originals in _patterns(phrases_file or PHRASES_FILE):
+        found = pattern.search(folded)
+        if found:
+            return SafetyMatch(kind, originals[found.group(0)])
     return None
