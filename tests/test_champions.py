@@ -265,3 +265,15 @@ def test_staff_can_read_a_pairs_messages_for_safeguarding_and_it_is_audited(full
     page = client.get(f"/staff/matches/{match.id}").get_data(as_text=True)
     assert "See you Monday." in page
     assert db.exec(select(AuditEvent).where(AuditEvent.action == "read:champion-messages")).one().subject_id == kyle.id
+
+
+def test_staff_ask_for_a_champion_on_someones_behalf(full_demo, client, db):
+    marta = _person(db, prison_number="A2345CD")
+    AuthActions(client).sign_in("staff@example.org")
+    page = client.get(f"/staff/people/{marta.id}/champion-request").get_data(as_text=True)
+    response = client.post(f"/staff/people/{marta.id}/champion-request", data={
+        "languages": ["pl", "en"], "area": "Leeds", "csrf_token": csrf_token_from(page)})
+    assert response.status_code == 302
+    request_row = db.exec(select(ChampionRequest).where(ChampionRequest.person_id == marta.id)).one()
+    assert request_row.requested_by_id == _person(db, email="staff@example.org").id
+    assert db.exec(select(Match).where(Match.request_id == request_row.id)).one().status == MatchStatus.OFFERED

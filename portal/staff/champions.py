@@ -163,3 +163,34 @@ def match_detail(match_id: int):
                            messages=champion_requests.messages_of(session, match),
                            meetings=champion_requests.meetings_of(session, match),
                            match_statuses=MATCH_STATUSES, reason_text=reason_text)
+
+
+@bp.route("/people/<int:person_id>/champion-request", methods=["GET", "POST"])
+@roles(*CASEWORK)
+def request_for_person(person_id: int):
+    """Staff ask for a champion on someone's behalf (same rules as when the person asks)."""
+    from portal.my_champion import ChampionRequestForm
+    from portal.services import people, plans
+    from portal.services.clock import today_in_london
+
+    session = get_session()
+    summary = people.person_for_casework(session, current_user, person_id, _ip())
+    person = summary.person
+    if request.method == "GET":
+        plan = plans.plan_for(session, person.id)
+        form = ChampionRequestForm(formdata=None, languages=sorted({person.locale, "en"}),
+                                   area=plan.release_area if plan else "")
+        return render_template("staff/champion_request.html", form=form, person=person)
+    form = ChampionRequestForm()
+    if form.validate_on_submit():
+        try:
+            champion_requests.create_request(
+                session, person, current_user, languages=form.languages.data, area=form.area.data,
+                gender_preference=form.gender_preference.data or "", experience=form.experience.data,
+                needs=form.needs.data, notes=form.notes.data or "", today=today_in_london(), now=now_utc(), ip=_ip())
+        except DomainError as error:
+            form.form_errors.append(message_for(error))
+            return render_template("staff/champion_request.html", form=form, person=person), 400
+        flash(_("Request sent. It is on the champion requests page."), "success")
+        return redirect(url_for("staff.requests_list"))
+    return render_template("staff/champion_request.html", form=form, person=person), 400

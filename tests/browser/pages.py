@@ -110,6 +110,7 @@ CASEWORK = (
     Visit(PERSON, via="/staff/"),
     Visit(PERSON + "/release-card", via=("/staff/", PERSON)),
     Visit(PERSON + "/appointments/new", via=("/staff/", PERSON)),
+    Visit(PERSON + "/champion-request", via=("/staff/", PERSON)),
     Visit(PERSON + "/appointments/<int:appointment_id>", via=("/staff/", PERSON)),
     Visit("/staff/tasks"),
     Visit("/staff/requests"),
