@@ -170,6 +170,16 @@ def withdraw_champion(session: Session, champion: ChampionProfile, staff: Person
     return rematched
 
 
+def open_pairs(session: Session) -> dict[int, list[tuple[Match, str]]]:
+    """Each champion's accepted or active matches, with the person's first name, for the staff list."""
+    rows = session.exec(select(Match, Person.first_name).join(Person, Person.id == Match.person_id)
+                        .where(Match.status.in_((MatchStatus.ACCEPTED, MatchStatus.ACTIVE))).order_by(Match.id)).all()
+    pairs: dict[int, list[tuple[Match, str]]] = {}
+    for match, first_name in rows:
+        pairs.setdefault(match.champion_id, []).append((match, first_name))
+    return pairs
+
+
 def matches_for_person(session: Session, person: Person) -> list[Match]:
     return list(session.exec(select(Match).where(Match.person_id == person.id).order_by(Match.id.desc())))
 

@@ -35,8 +35,10 @@ def _ip() -> str:
 @bp.get("/champions")
 @roles(*CASEWORK)
 def champion_list():
-    rows = champions.all_profiles(get_session())
-    return render_template("staff/champions.html", rows=rows, statuses=STATUSES)
+    session = get_session()
+    rows = champions.all_profiles(session)
+    pairs = champion_requests.open_pairs(session)
+    return render_template("staff/champions.html", rows=rows, statuses=STATUSES, pairs=pairs)
 
 
 def _render_champion(champion_id: int, form=None, status=200):

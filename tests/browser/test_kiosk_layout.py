@@ -30,6 +30,7 @@ def test_kiosk_buttons_and_links_are_at_least_48px_tall(open_page, portal):
     too_small = {}
 
     def measure(label):
+        page.wait_for_load_state("load")
         layout = page.locator("body").get_attribute("class") or ""
         assert "layout-kiosk" in layout, f"{label} is not in the kiosk layout"
         for problem in page.evaluate(TOO_SMALL, MIN_HEIGHT):
