@@ -123,3 +123,12 @@ def test_the_assistants_plan_link_goes_to_the_right_page_for_each_person(demo, a
     phone = app.test_client()
     AuthActions(phone).sign_in("released@example.org")
     assert phone.get("/my-plan").headers["Location"] == "/my/plan"
+
+
+def test_the_assistants_champion_link_goes_to_each_persons_own_request_page(demo, app, client):
+    assert client.get("/champions/request").headers["Location"].startswith("/auth/sign-in")
+    AuthActions(client).kiosk()
+    assert client.get("/champions/request").headers["Location"] == "/kiosk/champion"
+    family = app.test_client()
+    AuthActions(family).sign_in("family@example.org")
+    assert family.get("/champions/request").headers["Location"] == "/family/support"

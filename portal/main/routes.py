@@ -58,3 +58,13 @@ def my_plan():
     if current_user.is_authenticated:
         return redirect(url_for(home_endpoint(current_user.role)))
     return redirect(url_for("auth.sign_in", next=url_for("phone.plan")))
+
+
+@bp.get("/champions/request")
+@public
+def champion_request():
+    """One stable address for asking for a champion (the assistant links here)."""
+    pages = {Role.PRISONER: "kiosk.champion", Role.RELEASED: "phone.champion", Role.FAMILY: "family.support"}
+    if current_user.is_authenticated:
+        return redirect(url_for(pages.get(Role(current_user.role), home_endpoint(current_user.role))))
+    return redirect(url_for("auth.sign_in", next=url_for("phone.champion")))

@@ -161,7 +161,7 @@ VISITORS = (
 
 # Routes that are not pages to check: files (calendar entries too), JSON for partner systems, and
 # addresses that only redirect (the idle kiosk's way out). "/" takes a signed-in person home.
-NOT_PAGES = {"static", "auth.session_ended", "main.my_plan", "phone.appointment_calendar", "phone.all_appointments_calendar"}
+NOT_PAGES = {"static", "auth.session_ended", "main.my_plan", "main.champion_request", "phone.appointment_calendar", "phone.all_appointments_calendar"}
 NOT_PAGE_PREFIXES = ("api.",)
 REDIRECTS_WHEN_SIGNED_IN = {"main.index"}
 # Pages the demo data gives no way to reach yet: add a Visit (and the demo data) when it does.
