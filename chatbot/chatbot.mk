@@ -20,8 +20,11 @@ CHATBOT_TRAINING_INPUTS := chatbot/config.yml chatbot/domain.yml \
 # Commands that start the two servers (used by the top-level run targets and by us below).
 # Rasa: REST channel from credentials.yml, HTTP API, bound to localhost only.
 RASA_RUN_CMD = cd chatbot && ACTIONS_URL=http://127.0.0.1:$(ACTIONS_PORT)/webhook \
+	$(CHATBOT_PYTHON) runtime_endpoints.py > .endpoints.runtime.yml && \
 	$(CHATBOT_RASA) run --enable-api --interface 127.0.0.1 --port $(RASA_PORT) \
-	--model models/throughcare.tar.gz --credentials credentials.yml --endpoints endpoints.yml
+	--model models/throughcare.tar.gz --credentials credentials.yml --endpoints .endpoints.runtime.yml
+# (runtime_endpoints.py: the tracker store in the portal's database, a Redis lock store when
+#  REDIS_URL is set, so several Rasa instances can serve one portal.)
 # Action server: reads content/ and calls the portal with ASSISTANT_API_TOKEN from the
 # environment. SANIC_HOST keeps it on localhost.
 ACTIONS_RUN_CMD = cd chatbot && SANIC_HOST=127.0.0.1 PORTAL_URL=$(PORTAL_URL) \

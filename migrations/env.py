@@ -9,6 +9,13 @@ config = context.config
 target_metadata = SQLModel.metadata
 
 
+def include_name(name, type_, parent_names):
+    """Only the portal's own tables: Rasa keeps its tracker ("events") in the same database."""
+    if type_ == "table":
+        return name in target_metadata.tables or name == "alembic_version"
+    return True
+
+
 def run_migrations_offline() -> None:
     context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata,
                       literal_binds=True, render_as_batch=True)
@@ -29,7 +36,7 @@ def run_migrations_online() -> None:
 
 def _run(connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
-                      compare_type=True)
+                      compare_type=True, include_name=include_name)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -30,5 +30,9 @@ def differences(engine: Engine, metadata: MetaData | None = None) -> list:
     import portal.models  # noqa: F401
 
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={
+            "compare_type": True,
+            # Rasa's tracker tables may share the database: only the portal's own are compared.
+            "include_name": lambda name, type_, _parents: type_ != "table" or name in SQLModel.metadata.tables
+            or name == "alembic_version"})
         return compare_metadata(context, metadata if metadata is not None else SQLModel.metadata)
