@@ -29,6 +29,12 @@ def checkin_text(person: Person) -> str:
                  "If you are in danger, call 999. Samaritans: 116 123.")
 
 
+def missed_appointment_text(person: Person) -> str:
+    with force_locale(BABEL_LOCALES.get(person.locale, person.locale)):
+        return _("We heard you could not make your appointment. How are you doing? The team will be in touch "
+                 "to book another. If you are in danger, call 999.")
+
+
 def channels_from_config(config) -> list:
     channels = [reminders.PortalChannel(), reminders.LogSmsChannel()]
     if config.get("SMTP_HOST"):

@@ -106,3 +106,23 @@ def test_someone_elses_check_in_cannot_be_answered(app, demo, db, client):
     checkin = db.exec(select(Checkin).where(Checkin.person_id == other.id)).one()
     response = client.post(f"/my/checkins/{checkin.id}", data={"answer": "good", "csrf_token": csrf_token_from(page)})
     assert response.status_code == 404
+
+
+def test_a_missed_appointment_raises_a_task_and_checks_in_with_the_person(app, full_demo, db, client):
+    from portal.models import Appointment
+    from tests.support import AuthActions as Auth
+
+    kyle = db.exec(select(Person).where(Person.email == "released@example.org")).one()
+    appointment = db.exec(select(Appointment).where(Appointment.person_id == kyle.id,
+                                                    Appointment.kind == "treatment")).one()
+    Auth(client).sign_in("staff@example.org")
+    url = f"/staff/people/{kyle.id}/appointments/{appointment.id}"
+    page = client.get(url).get_data(as_text=True)
+    response = client.post(url, data={"kind": "treatment", "provider": appointment.provider, "day": "2026-11-20",
+                                      "start": "10:00", "outcome": "missed", "version": str(appointment.version),
+                                      "csrf_token": csrf_token_from(page)})
+    assert response.status_code == 302
+    task = db.exec(select(StaffTask).where(StaffTask.person_id == kyle.id)).one()
+    assert task.kind == "checkin" and "Missed appointment" in task.summary
+    message = db.exec(select(ChatMessage).where(ChatMessage.person_id == kyle.id, ChatMessage.sender == "system")).one()
+    assert "How are you doing?" in message.text

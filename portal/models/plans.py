@@ -67,6 +67,7 @@ class Appointment(SQLModel, table=True):
     what_to_bring: str = Field(default="", max_length=300)
     phone: str = Field(default="", max_length=30)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    outcome: str | None = Field(default=None, max_length=10)  # "attended" or "missed", once known
     source: str = Field(default="staff", max_length=40)  # "staff" or a partner's name
     external_ref: str | None = Field(default=None, max_length=80)  # the partner's id, for idempotent pushes
     version: int = 1

@@ -5,12 +5,13 @@ from sqlmodel import Session, select
 
 from portal.models import Appointment, Person, Reminder
 
-from . import audit
+from . import audit, checkins
 from .clock import now_utc
 from .concurrency import save_versioned
 from .errors import NotFound
 
-EDITABLE = ("kind", "provider", "starts_at", "address", "what_to_bring", "phone", "notes")
+EDITABLE = ("kind", "provider", "starts_at", "address", "what_to_bring", "phone", "notes", "outcome")
+OUTCOMES = ("attended", "missed")
 
 
 def create(session: Session, person: Person, fields: dict, actor: Person | None, ip: str, source: str = "staff",
@@ -26,10 +27,14 @@ def create(session: Session, person: Person, fields: dict, actor: Person | None,
 
 
 def update(session: Session, appointment: Appointment, expected_version: int, fields: dict, actor: Person | None,
-           ip: str) -> None:
+           ip: str, missed_text=None) -> None:
+    """`missed_text(person)` words the check-in sent when the outcome becomes "missed"."""
+    was_missed = appointment.outcome == "missed"
     save_versioned(session, appointment, expected_version, {k: v for k, v in fields.items() if k in EDITABLE})
     audit.record(session, "update:appointment", actor_id=actor.id if actor else None,
                  subject_id=appointment.person_id, ip=ip, detail=str(appointment.id))
+    if appointment.outcome == "missed" and not was_missed and missed_text is not None:
+        checkins.appointment_missed(session, appointment, missed_text)
 
 
 def delete(session: Session, appointment: Appointment, actor: Person, ip: str) -> None:

@@ -22,6 +22,7 @@ from portal.models import (
 )
 
 from . import safety_net
+from .clock import LONDON
 from .errors import NotFound
 
 CHECKIN_DAYS = (1, 3, 7, 14, 28)
@@ -97,3 +98,18 @@ def escalate_unanswered(session: Session, now: datetime) -> int:
                               summary=f"Day {checkin.day_number} check-in: no answer in 48 hours."))
     session.commit()
     return len(overdue)
+
+
+def appointment_missed(session: Session, appointment, text_for: Callable[[Person], str]) -> StaffTask:
+    """A missed appointment is a warning sign in the first weeks: a task for staff, a check-in for the person."""
+    person = session.get(Person, appointment.person_id)
+    session.add(ChatMessage(conversation_id=conversation_of(person), person_id=person.id, sender=Sender.SYSTEM,
+                            text=text_for(person), language=person.locale))
+    kind = getattr(appointment.kind, "value", appointment.kind)
+    task = StaffTask(kind=TaskKind.CHECKIN, urgent=False, person_id=person.id,
+                     subject_ref=f"appointment:{appointment.id}",
+                     summary=f"Missed appointment: {kind} with {appointment.provider} "
+                             f"on {appointment.starts_at.astimezone(LONDON):%d %b %Y %H:%M}.")
+    session.add(task)
+    session.commit()
+    return task

@@ -36,6 +36,8 @@ class AppointmentForm(FlaskForm):
     what_to_bring = StringField(_l("What to bring"), validators=[Length(max=300)])
     phone = StringField(_l("Contact phone"), validators=[Optional(), Length(max=30), Regexp(r"^[0-9 +()-]+$", message=_l("Use numbers and spaces only."))])
     notes = TextAreaField(_l("Notes"), validators=[Length(max=2000)], render_kw={"rows": 2})
+    outcome = SelectField(_l("Did they go?"), choices=[("", _l("Not known yet")), ("attended", _l("Went")),
+                                                       ("missed", _l("Missed it"))], default="")
     version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
 
 

@@ -16,6 +16,7 @@ from portal.services import handover, people, plans
 from portal.services.clock import LONDON, to_london, today_in_london
 from portal.services.errors import NotFound, StaleEdit
 from portal.staff import bp
+from portal.reminder_texts import missed_appointment_text
 from portal.staff.forms import AppointmentForm, ChecklistItemForm, PlanForm
 
 CASEWORK = (Role.STAFF, Role.ADMIN)
@@ -121,7 +122,7 @@ def _appointment_fields(form: AppointmentForm) -> dict:
     starts = datetime.combine(form.day.data, form.start.data, tzinfo=LONDON).astimezone(timezone.utc)
     return {"kind": form.kind.data, "provider": _text(form.provider), "starts_at": starts,
             "address": _text(form.address), "what_to_bring": _text(form.what_to_bring),
-            "phone": _text(form.phone), "notes": _text(form.notes)}
+            "phone": _text(form.phone), "notes": _text(form.notes), "outcome": form.outcome.data or None}
 
 
 @bp.route("/people/<int:person_id>/appointments/new", methods=["GET", "POST"])
@@ -152,7 +153,7 @@ def edit_appointment(person_id: int, appointment_id: int):
     if form.validate_on_submit():
         try:
             appointment_service.update(session, appointment, form.version.data or 0, _appointment_fields(form),
-                                       current_user, _ip())
+                                       current_user, _ip(), missed_text=missed_appointment_text)
         except StaleEdit as error:
             form.form_errors.append(message_for(error))
             session.refresh(appointment)
