@@ -277,3 +277,22 @@ def test_staff_ask_for_a_champion_on_someones_behalf(full_demo, client, db):
     request_row = db.exec(select(ChampionRequest).where(ChampionRequest.person_id == marta.id)).one()
     assert request_row.requested_by_id == _person(db, email="staff@example.org").id
     assert db.exec(select(Match).where(Match.request_id == request_row.id)).one().status == MatchStatus.OFFERED
+
+
+def test_the_champion_completes_the_support_and_the_request_closes(full_demo, client, db):
+    kyle = _person(db, email="released@example.org")
+    match = db.exec(select(Match).where(Match.person_id == kyle.id)).one()
+    AuthActions(client).sign_in("champion@example.org")
+    page = client.get(f"/champion/matches/{match.id}").get_data(as_text=True)
+    assert client.post(f"/champion/matches/{match.id}/complete",
+                       data={"csrf_token": csrf_token_from(page)}).status_code == 302
+    db.refresh(match)
+    assert match.status == MatchStatus.COMPLETED and match.ended_at is not None
+    assert db.get(ChampionRequest, match.request_id).status == "closed"
+
+
+def test_a_mentee_cannot_complete_their_own_match(full_demo, db):
+    kyle = _person(db, email="released@example.org")
+    match = db.exec(select(Match).where(Match.person_id == kyle.id)).one()
+    with pytest.raises(DomainError):
+        champion_requests.finish(db, match, True, kyle, now_utc())

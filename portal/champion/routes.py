@@ -78,13 +78,30 @@ def _render_match(match_id: int, message_form=None, concern_form=None, status=20
                            messages=champion_requests.messages_of(session, match),
                            message_form=message_form or MessageForm(formdata=None),
                            concern_form=concern_form or ConcernForm(formdata=None),
-                           match_statuses=MATCH_STATUSES, reason_text=reason_text), status
+                           match_statuses=MATCH_STATUSES, reason_text=reason_text,
+                           decision=DecisionForm(formdata=None)), status
 
 
 @bp.get("/matches/<int:match_id>")
 @roles(Role.CHAMPION)
 def match(match_id: int):
     return _render_match(match_id)
+
+
+@bp.post("/matches/<int:match_id>/<outcome>")
+@roles(Role.CHAMPION)
+def finish_match(match_id: int, outcome: str):
+    session = get_session()
+    match_row = champion_requests.get_match_for(session, match_id, current_user)
+    if outcome not in ("complete", "end") or not DecisionForm().validate_on_submit():
+        raise NotFound("not_found")
+    try:
+        champion_requests.finish(session, match_row, outcome == "complete", current_user, now_utc(), _ip())
+    except DomainError as error:
+        flash(message_for(error), "error")
+        return redirect(url_for("champion.match", match_id=match_id))
+    flash(_("Thank you. The team has been told."), "success")
+    return redirect(url_for("champion.home"))
 
 
 @bp.post("/matches/<int:match_id>/messages")

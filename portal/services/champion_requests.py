@@ -118,6 +118,18 @@ def respond(session: Session, match: Match, accept: bool, actor: Person, now: da
     return match
 
 
+def finish(session: Session, match: Match, completed: bool, actor: Person, now: datetime, ip: str = "") -> Match:
+    """Close a match: "completed" when the support ran its course, "ended" when it stopped early.
+    Who may do which is decided by match_states."""
+    match_states.move(session, match, "complete" if completed else "end", actor, champion_person_id(session, match),
+                      now, ip)
+    request = session.get(ChampionRequest, match.request_id)
+    request.status = RequestStatus.CLOSED
+    session.add(request)
+    session.commit()
+    return match
+
+
 def expire_offers(session: Session, now: datetime) -> int:
     """Run from cron: offers not answered in 48 hours expire and move on to the next champion."""
     overdue = session.exec(select(Match).where(Match.status == MatchStatus.OFFERED, Match.respond_by <= now)).all()
