@@ -1,6 +1,7 @@
 """A person's own champion: asking, seeing suggestions and offers, booking a first meeting, messages.
 Shared by the kiosk, the phone and the family views: one set of rules, three layouts."""
 from datetime import datetime
+from functools import partial
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, format_datetime
@@ -131,15 +132,20 @@ def _champion(session, champion_id):
     return profile, session.get(Person, profile.person_id)
 
 
+def request_from_form(form: ChampionRequestForm, person: Person, requested_by: Person):
+    """The request as the form describes it, asked by the person or by staff on their behalf."""
+    return champion_requests.create_request(
+        get_session(), person, requested_by, languages=form.languages.data, area=form.area.data,
+        gender_preference=form.gender_preference.data or "", experience=form.experience.data,
+        needs=form.needs.data, notes=form.notes.data or "", today=today_in_london(), now=now_utc(), ip=_ip())
+
+
 def ask(template: str, endpoint: str):
     form = ChampionRequestForm()
     if not form.validate_on_submit():
         return render_page(template, form=form, status=400)
     try:
-        champion_requests.create_request(
-            get_session(), current_user, current_user, languages=form.languages.data, area=form.area.data,
-            gender_preference=form.gender_preference.data or "", experience=form.experience.data,
-            needs=form.needs.data, notes=form.notes.data or "", today=today_in_london(), now=now_utc(), ip=_ip())
+        request_from_form(form, current_user, current_user)
     except DomainError as error:
         form.form_errors.append(message_for(error))
         return render_page(template, form=form, status=400)
@@ -170,22 +176,32 @@ def book(template: str, endpoint: str):
     return redirect(url_for(endpoint))
 
 
-def post_message(template: str, endpoint: str, match_id: int):
+def send_pair_message(match_id: int, rerender, back_url: str):
+    """A message between a matched pair, from either side; `rerender(**forms, status=)` shows errors."""
     session = get_session()
     match = champion_requests.get_match_for(session, match_id, current_user)
     form = MessageForm()
     if not form.validate_on_submit():
-        return render_page(template, message_form=form, status=400)
+        return rerender(message_form=form, status=400)
     champion_requests.send_message(session, match, current_user, form.text.data)
-    return redirect(url_for(endpoint) + "#messages")
+    return redirect(back_url + "#messages")
 
 
-def post_concern(template: str, endpoint: str, match_id: int):
+def send_pair_concern(match_id: int, rerender, back_url: str):
+    """"Report a concern" from either side of a pair: an urgent task for staff."""
     session = get_session()
     match = champion_requests.get_match_for(session, match_id, current_user)
     form = ConcernForm()
     if not form.validate_on_submit():
-        return render_page(template, concern_form=form, status=400)
+        return rerender(concern_form=form, status=400)
     champion_requests.report_concern(session, match, current_user, form.concern.data, _ip())
     flash(_("Thank you for telling us. A member of the team will look at this today."), "success")
-    return redirect(url_for(endpoint))
+    return redirect(back_url)
+
+
+def post_message(template: str, endpoint: str, match_id: int):
+    return send_pair_message(match_id, partial(render_page, template), url_for(endpoint))
+
+
+def post_concern(template: str, endpoint: str, match_id: int):
+    return send_pair_concern(match_id, partial(render_page, template), url_for(endpoint))

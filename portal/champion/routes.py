@@ -1,4 +1,5 @@
 from datetime import timedelta
+from functools import partial
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -11,7 +12,7 @@ from portal.champion_labels import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STAT
 from portal.db import get_session
 from portal.errors import message_for
 from portal.models import AvailabilityException, ChampionRequest, MatchStatus, Person, Role, WeeklySlot
-from portal.my_champion import ConcernForm, MessageForm, reason_text
+from portal.my_champion import ConcernForm, MessageForm, reason_text, send_pair_concern, send_pair_message
 from portal.services import availability, champion_requests, champions, languages, plans
 from portal.services.clock import now_utc, to_london, today_in_london
 from portal.services.errors import DomainError, NotFound, StaleEdit
@@ -107,26 +108,13 @@ def finish_match(match_id: int, outcome: str):
 @bp.post("/matches/<int:match_id>/messages")
 @roles(Role.CHAMPION)
 def message(match_id: int):
-    session = get_session()
-    match_row = champion_requests.get_match_for(session, match_id, current_user)
-    form = MessageForm()
-    if not form.validate_on_submit():
-        return _render_match(match_id, message_form=form, status=400)
-    champion_requests.send_message(session, match_row, current_user, form.text.data)
-    return redirect(url_for("champion.match", match_id=match_id) + "#messages")
+    return send_pair_message(match_id, partial(_render_match, match_id), url_for("champion.match", match_id=match_id))
 
 
 @bp.post("/matches/<int:match_id>/concern")
 @roles(Role.CHAMPION)
 def concern(match_id: int):
-    session = get_session()
-    match_row = champion_requests.get_match_for(session, match_id, current_user)
-    form = ConcernForm()
-    if not form.validate_on_submit():
-        return _render_match(match_id, concern_form=form, status=400)
-    champion_requests.report_concern(session, match_row, current_user, form.concern.data, _ip())
-    flash(_("Thank you for telling us. A member of the team will look at this today."), "success")
-    return redirect(url_for("champion.match", match_id=match_id))
+    return send_pair_concern(match_id, partial(_render_match, match_id), url_for("champion.match", match_id=match_id))
 
 
 @bp.route("/profile", methods=["GET", "POST"])

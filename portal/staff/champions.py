@@ -19,8 +19,8 @@ from portal.models import (
     RequestStatus,
     Role,
 )
-from portal.my_champion import reason_text
-from portal.services import audit, champion_requests, champions, matching
+from portal.my_champion import ChampionRequestForm, reason_text, request_from_form
+from portal.services import audit, champion_requests, champions, matching, people, plans
 from portal.services.clock import now_utc
 from portal.services.errors import DomainError, NotFound, StaleEdit
 from portal.staff import bp
@@ -171,10 +171,6 @@ def match_detail(match_id: int):
 @roles(*CASEWORK)
 def request_for_person(person_id: int):
     """Staff ask for a champion on someone's behalf (same rules as when the person asks)."""
-    from portal.my_champion import ChampionRequestForm
-    from portal.services import people, plans
-    from portal.services.clock import today_in_london
-
     session = get_session()
     summary = people.person_for_casework(session, current_user, person_id, _ip())
     person = summary.person
@@ -186,10 +182,7 @@ def request_for_person(person_id: int):
     form = ChampionRequestForm()
     if form.validate_on_submit():
         try:
-            champion_requests.create_request(
-                session, person, current_user, languages=form.languages.data, area=form.area.data,
-                gender_preference=form.gender_preference.data or "", experience=form.experience.data,
-                needs=form.needs.data, notes=form.notes.data or "", today=today_in_london(), now=now_utc(), ip=_ip())
+            request_from_form(form, person, current_user)
         except DomainError as error:
             form.form_errors.append(message_for(error))
             return render_template("staff/champion_request.html", form=form, person=person), 400
