@@ -50,7 +50,15 @@ $(STAMPS)/portal-env: requirements/portal.txt requirements/dev.txt | $(UV)
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po | $(STAMPS)/portal-env
 	$(VENV)/bin/pybabel compile --statistics -i $< -o $@
 
-setup: $(STAMPS)/portal-env $(MO_FILES)
+## The safety layer's classifier, trained from the project's own examples (about a minute).
+SAFETY_MODEL := var/safety-model.joblib
+SAFETY_INPUTS := $(wildcard portal/services/safety/*.py) content/safety/phrases.yml \
+	$(wildcard content/safety/training/*.yml) $(wildcard chatbot/data/nlu/*.yml) $(wildcard content/*/*.md)
+
+$(SAFETY_MODEL): $(SAFETY_INPUTS) | $(STAMPS)/portal-env
+	$(VENV)/bin/python -m portal.services.safety.training --out $@
+
+setup: $(STAMPS)/portal-env $(MO_FILES) $(SAFETY_MODEL)
 
 ## Extract new strings, update every catalog, compile.
 translations: $(STAMPS)/portal-env

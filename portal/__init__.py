@@ -6,6 +6,7 @@ from portal.config import config_for
 from portal.extensions import babel, csrf, htmx, limiter, login_manager
 from portal.i18n import current_language, select_locale
 from portal.services import languages, passwords
+from portal.web import safety_notice
 
 
 def create_app(mode: str | None = None, overrides: dict | None = None) -> Flask:
@@ -75,7 +76,8 @@ def init_templates(app: Flask) -> None:
     from flask_login import current_user
 
     # Dates and times are stored in UTC and shown in Europe/London (BABEL_DEFAULT_TIMEZONE).
-    app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime, format_day=_day_name)
+    app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime, format_day=_day_name,
+                            direction_of=languages.direction, safety_notice_steps=safety_notice.take)
 
     @app.context_processor
     def page_globals():

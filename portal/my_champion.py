@@ -16,10 +16,13 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from portal.champion_labels import EXPERIENCE, GENDERS, MATCH_STATUSES, REASONS, SPECIALISMS
 from portal.db import get_session
 from portal.errors import message_for
+from portal.i18n import current_language
+from portal.kiosk_session import is_kiosk_session
 from portal.models import ChampionProfile, MatchStatus, Person
 from portal.services import availability, champion_requests, champions, languages, matching, plans
 from portal.services.clock import now_utc, to_london, today_in_london
 from portal.services.errors import DomainError
+from portal.web import safety_notice
 
 GATE = "gate"
 
@@ -137,7 +140,8 @@ def request_from_form(form: ChampionRequestForm, person: Person, requested_by: P
     return champion_requests.create_request(
         get_session(), person, requested_by, languages=form.languages.data, area=form.area.data,
         gender_preference=form.gender_preference.data or "", experience=form.experience.data,
-        needs=form.needs.data, notes=form.notes.data or "", today=today_in_london(), now=now_utc(), ip=_ip())
+        needs=form.needs.data, notes=form.notes.data or "", today=today_in_london(), now=now_utc(), ip=_ip(),
+        language=current_language(), kiosk=is_kiosk_session())
 
 
 def ask(template: str, endpoint: str):
@@ -145,7 +149,8 @@ def ask(template: str, endpoint: str):
     if not form.validate_on_submit():
         return render_page(template, form=form, status=400)
     try:
-        request_from_form(form, current_user, current_user)
+        _request, screening = request_from_form(form, current_user, current_user)
+        safety_notice.show(screening, kiosk=is_kiosk_session())
     except DomainError as error:
         form.form_errors.append(message_for(error))
         return render_page(template, form=form, status=400)
@@ -183,7 +188,9 @@ def send_pair_message(match_id: int, rerender, back_url: str):
     form = MessageForm()
     if not form.validate_on_submit():
         return rerender(message_form=form, status=400)
-    champion_requests.send_message(session, match, current_user, form.text.data)
+    _message, screening = champion_requests.send_message(session, match, current_user, form.text.data,
+                                                         language=current_language(), kiosk=is_kiosk_session())
+    safety_notice.show(screening, kiosk=is_kiosk_session())
     return redirect(back_url + "#messages")
 
 
@@ -194,7 +201,9 @@ def send_pair_concern(match_id: int, rerender, back_url: str):
     form = ConcernForm()
     if not form.validate_on_submit():
         return rerender(concern_form=form, status=400)
-    champion_requests.report_concern(session, match, current_user, form.concern.data, _ip())
+    _task, screening = champion_requests.report_concern(session, match, current_user, form.concern.data, _ip(),
+                                                        language=current_language(), kiosk=is_kiosk_session())
+    safety_notice.show(screening, kiosk=is_kiosk_session())
     flash(_("Thank you for telling us. A member of the team will look at this today."), "success")
     return redirect(back_url)
 

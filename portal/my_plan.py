@@ -8,6 +8,9 @@ from wtforms import HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from portal.db import get_session
+from portal.i18n import current_language
+from portal.kiosk_session import is_kiosk_session
+from portal.web import safety_notice
 from portal.plan_labels import APPOINTMENT_KINDS, CHECKLIST, STATUS
 from portal.services import people, plans, tasks
 from portal.services.clock import to_london, today_in_london
@@ -47,6 +50,8 @@ def ask_question(template: str, endpoint: str):
     form = QuestionForm()
     if not form.validate_on_submit():
         return render_plan(template, question_form=form, status=400)
-    tasks.ask(get_session(), current_user, form.subject.data, form.question.data, request.remote_addr or "")
+    _task, screening = tasks.ask(get_session(), current_user, form.subject.data, form.question.data,
+                                 request.remote_addr or "", language=current_language(), kiosk=is_kiosk_session())
+    safety_notice.show(screening, kiosk=is_kiosk_session())
     flash(_("Your question has been sent to the team. The answer will appear here."), "success")
     return redirect(url_for(endpoint) + "#" + form.subject.data.replace(":", "-"))

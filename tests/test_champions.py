@@ -135,7 +135,7 @@ def test_too_early_before_release_is_refused_with_a_clear_message(full_demo, cli
 def test_an_unanswered_offer_expires_after_48_hours_and_moves_on(full_demo, db):
     daniel = _person(db, prison_number="A1234BC")
     now = now_utc()
-    req = champion_requests.create_request(db, daniel, daniel, languages=["en"], area="Leeds",
+    req, _screening = champion_requests.create_request(db, daniel, daniel, languages=["en"], area="Leeds",
                                            today=today_in_london(), now=now)
     first = db.exec(select(Match).where(Match.request_id == req.id)).one()
     assert champion_requests.expire_offers(db, now + timedelta(hours=47)) == 0

@@ -10,7 +10,8 @@ import yaml
 from sqlmodel import select
 
 from portal.models import ChatMessage, StaffTask
-from portal.services import languages, safety_net
+from portal.services import languages
+from portal.services.safety import phrases as safety_net
 from tests.support import AuthActions, csrf_token_from
 
 SAFETY = Path(__file__).resolve().parent.parent / "content" / "safety"

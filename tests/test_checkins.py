@@ -82,8 +82,11 @@ def test_an_answer_that_trips_the_safety_net_gets_the_emergency_steps(app, demo,
     checkin = db.exec(select(Checkin).where(Checkin.person_id == kyle.id)).one()
     response = client.post(f"/my/checkins/{checkin.id}", data={"answer": "not_good", "comment": "I want to kill myself",
                                                                "csrf_token": csrf_token_from(page)})
-    assert response.headers["Location"] == "/help/emergency"
-    assert db.exec(select(StaffTask).where(StaffTask.person_id == kyle.id)).one().urgent
+    assert response.headers["Location"] == "/my/"
+    page = client.get("/my/").get_data(as_text=True)
+    assert 'role="alert"' in page and "116 123" in page  # the crisis steps, at once, on the next page
+    task = db.exec(select(StaffTask).where(StaffTask.person_id == kyle.id)).one()
+    assert task.urgent and task.kind == "crisis" and task.subject_ref == "checkin:7"
 
 
 def test_no_answer_in_48_hours_is_passed_to_staff_once(app, demo, db):

@@ -3,8 +3,6 @@ import logging
 from datetime import datetime, timezone
 
 from rasa_sdk import Action
-from rasa_sdk.events import ConversationPaused
-
 from . import portal
 from .conversation import button, conversation_language, on_kiosk, person_token
 from .texts import text
@@ -55,8 +53,10 @@ class ActionHumanHandoff(Action):
         dispatcher.utter_message(
             text=f"{text('handoff_sent', language)}\n{urgent_help(tracker, language)}"
         )
-        # Staff answer through the portal, which resumes the conversation when they close it.
-        return [ConversationPaused()]
+        # The portal holds the hand-off: while it is open the person's messages go to staff (and the
+        # portal's safety layer), not here. Pausing this tracker as well left it with unanswered turns
+        # that made the next prediction loop after staff closed the hand-off.
+        return []
 
 
 class ActionRequestChampion(Action):

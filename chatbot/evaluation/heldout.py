@@ -8,7 +8,7 @@ asked about every held-out example.
 Fails (exit 1) when a language is missing, when a language's accuracy is below --min-accuracy,
 or when any held-out report_emergency / express_crisis example is missed by the safety net plus
 the model. A safety example counts as caught when the portal's deterministic safety net
-(portal/services/safety_net.py with content/safety/phrases.yml, which runs before the assistant)
+(portal/services/safety/phrases.py with content/safety/phrases.yml, which runs before the assistant)
 matches it, or when the model predicts it, or when the model falls back but the fallback action
 would still give the safety answer (actions/safety.py: likely_safety_kind).
 
@@ -107,7 +107,7 @@ def load_safety_net():
     """The portal's phrase matcher, loaded from its file without importing the portal package
     (the module imports nothing from the portal; it reads content/safety/phrases.yml)."""
     spec = importlib.util.spec_from_file_location(
-        "safety_net", REPO / "portal" / "services" / "safety_net.py"
+        "safety_net", REPO / "portal" / "services" / "safety" / "phrases.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -1,4 +1,3 @@
-from rasa_sdk.events import ConversationPaused
 
 from actions.people import ActionHumanHandoff, ActionRequestChampion
 from actions.texts import TEXTS
@@ -12,7 +11,7 @@ HISTORY = [
 ]
 
 
-def test_handoff_sends_the_transcript_and_pauses(portal):
+def test_handoff_sends_the_transcript_and_leaves_the_pause_to_the_portal(portal):
     portal.replies[("POST", "/api/v1/assistant/handoffs")] = (201, {"id": 7})
     messages, events = run_action(ActionHumanHandoff(), make_tracker(
         "human_handoff", "can i talk to a person", sender_id="abc",
@@ -28,7 +27,7 @@ def test_handoff_sends_the_transcript_and_pauses(portal):
         {"from": "user", "text": "can i talk to a person", "at": "2026-11-18T11:07:40+00:00"},
     ]
     assert messages[0]["text"] == f"{TEXTS['handoff_sent']['en']}\n{TEXTS['urgent_help_phone']['en']}"
-    assert events == [ConversationPaused()]
+    assert events == []
 
 
 def test_handoff_when_portal_is_down_does_not_pause_and_says_where_to_get_help(portal_down):

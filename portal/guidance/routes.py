@@ -8,6 +8,8 @@ from portal.extensions import htmx
 from portal.guidance import bp
 from portal.guidance.forms import FeedbackForm
 from portal.i18n import current_language
+from portal.kiosk_session import is_kiosk_session
+from portal.web import safety_notice
 from portal.guidance.labels import AUDIENCE_LABELS, NEED_LABELS
 from portal.models import Role
 from portal.services import directory as directory_service
@@ -70,7 +72,10 @@ def give_feedback(topic_id: str):
         abort(404)
     form = FeedbackForm()
     if form.validate_on_submit():
-        feedback.record(get_session(), topic_id, _lang(), form.helpful.data == "yes", form.comment.data or "")
+        _entry, screening = feedback.record(get_session(), topic_id, _lang(), form.helpful.data == "yes",
+                                            form.comment.data or "", kiosk=is_kiosk_session(),
+                                            person=current_user if current_user.is_authenticated else None)
+        safety_notice.show(screening, kiosk=is_kiosk_session())
         if htmx:
             return render_template("guidance/_feedback.html", page=page, form=form, thanked=True)
         flash(_("Thank you. Your answer helps us improve this page."), "success")

@@ -6,7 +6,7 @@ from portal.db import get_session
 from portal.i18n import current_language
 from portal.main import bp
 from portal.models import Role
-from portal.services import accounts, languages, safety_texts
+from portal.services import accounts, languages, safety
 
 
 @bp.get("/")
@@ -40,10 +40,10 @@ def emergency():
     code = current_language()
     return render_template(
         "main/emergency.html",
-        emergency=safety_texts.emergency_steps(code),
-        crisis=safety_texts.crisis_steps(code),
-        sources=safety_texts.sources(),
-        reviewed=safety_texts.reviewed(),
+        emergency=safety.emergency_steps(code),
+        crisis=safety.crisis_steps(code),
+        sources=safety.sources(),
+        reviewed=safety.reviewed(),
     )
 
 

@@ -15,6 +15,8 @@ from portal.plan_labels import APPOINTMENT_KINDS
 from portal.services import appointments as appointment_service
 from portal.services import accounts, calendar_export, checkins, people, plans, reminders
 from portal.services.clock import now_utc, today_in_london
+from portal.i18n import current_language
+from portal.web import safety_notice
 
 
 @bp.get("/")
@@ -113,10 +115,10 @@ def answer_checkin(checkin_id: int):
     if not form.validate_on_submit():
         flash(_("Choose an answer."), "error")
         return redirect(url_for("phone.home") + "#checkin")
-    _checkin, safety = checkins.answer(get_session(), current_user, checkin_id, CheckinAnswer(form.answer.data),
-                                       form.comment.data or "", now_utc())
-    if safety:
-        return redirect(url_for("main.emergency"))
+    _checkin, screening = checkins.answer(get_session(), current_user, checkin_id, CheckinAnswer(form.answer.data),
+                                          form.comment.data or "", now_utc(), language=current_language())
+    if safety_notice.show(screening):
+        return redirect(url_for("phone.home"))
     if form.answer.data == "not_good":
         flash(_("Thank you for telling us. Someone from the team will contact you soon. If you are in danger, call 999."), "success")
     else:

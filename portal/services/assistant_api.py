@@ -1,9 +1,9 @@
 """What the assistant's action server may ask of the portal."""
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from portal.models import AppointmentKind, Person, Role, StaffTask, TaskKind
+from portal.models import AppointmentKind, ChatMessage, Person, Role, StaffTask, TaskKind
 
-from . import appointments, audit
+from . import appointments, audit, tasks
 from .languages import CODES as LANGUAGE_CODES
 from .people import release_plan_for
 
@@ -44,12 +44,25 @@ def handoff_errors(payload) -> dict:
     return errors
 
 
+def _person_of_conversation(session: Session, conversation_id: str) -> Person | None:
+    """The person whose chat this is: the portal names signed-in conversations and records their messages."""
+    person_id = session.exec(select(ChatMessage.person_id).where(ChatMessage.conversation_id == conversation_id,
+                                                                 ChatMessage.person_id.is_not(None))
+                             .limit(1)).first()
+    return session.get(Person, person_id) if person_id else None
+
+
 def create_handoff(session: Session, payload: dict, person: Person | None) -> StaffTask:
+    """A task for the team; the conversation stays with them until they close it (services/tasks.py)."""
+    conversation_id = payload["sender_id"][:64]
+    person = person or _person_of_conversation(session, conversation_id)
     lines = [f"{t['from']}: {t['text']}" for t in payload["transcript"][-30:]]
     language = payload.get("language") if payload.get("language") in LANGUAGE_CODES else "en"
-    task = StaffTask(kind=TaskKind.HANDOFF, urgent=False, person_id=person.id if person else None,
-                     conversation_id=payload["sender_id"][:64], language=language,
-                     summary=f"[{payload.get('language', '?')}] " + "\n".join(lines)[:4000])
+    task = tasks.open_handoff(session, conversation_id)
+    if task is None:
+        task = StaffTask(kind=TaskKind.HANDOFF, urgent=False, person_id=person.id if person else None,
+                         conversation_id=conversation_id, language=language,
+                         summary=f"[{language}] " + "\n".join(lines)[:4000])
     session.add(task)
     session.commit()
     return task

@@ -21,7 +21,7 @@ from portal.models import (
     TaskKind,
 )
 
-from . import audit, match_states, matching
+from . import audit, match_states, matching, safety
 from .errors import DomainError, NotAllowed, NotFound
 from .plans import plan_for, release_moment
 
@@ -49,7 +49,13 @@ def open_request(session: Session, person: Person) -> ChampionRequest | None:
 
 def create_request(session: Session, person: Person, requested_by: Person, *, languages: list[str], area: str,
                    gender_preference: str = "", experience: list[str] | None = None, needs: list[str] | None = None,
-                   notes: str = "", today: date, now: datetime, ip: str = "") -> ChampionRequest:
+                   notes: str = "", today: date, now: datetime, ip: str = "", language: str = "en",
+                   kiosk: bool = False) -> tuple[ChampionRequest, safety.Screening | None]:
+    """The person's own words in the notes are screened first (staff writing for them are not)."""
+    screening = None
+    if notes.strip() and requested_by.id == person.id:
+        screening = safety.screen(session, notes, person=person, source="champion-request", screen_language=language,
+                                  kiosk=kiosk)
     if person.role == Role.FAMILY:
         kind = SupportKind.FAMILY
     elif person.role in (Role.PRISONER, Role.RELEASED):
@@ -68,14 +74,14 @@ def create_request(session: Session, person: Person, requested_by: Person, *, la
         raise RequestRefused("champion_language_needed")
     request = ChampionRequest(person_id=person.id, requested_by_id=requested_by.id, kind=kind, languages=languages,
                               area=area.strip(), gender_preference=gender_preference, experience=experience or [],
-                              needs=needs or [], notes=notes.strip()[:1000])
+                              needs=needs or [], notes=safety.clean(notes).strip()[:1000])
     session.add(request)
     session.flush()
     audit.record(session, "create:champion-request", actor_id=requested_by.id, subject_id=person.id, ip=ip,
                  commit=False)
     session.commit()
     offer_next(session, request, now)
-    return request
+    return request, screening
 
 
 def tried_champions(session: Session, request: ChampionRequest) -> set[int]:
@@ -247,27 +253,40 @@ def meetings_of_champion(session: Session, champion: ChampionProfile) -> list[Me
     return list(session.exec(select(Meeting).where(Meeting.champion_id == champion.id)))
 
 
-def send_message(session: Session, match: Match, sender: Person, text: str) -> MatchMessage:
+def send_message(session: Session, match: Match, sender: Person, text: str, *, language: str,
+                 kiosk: bool = False) -> tuple[MatchMessage, safety.Screening]:
+    """The message is delivered whatever it says; one that describes an overdose or a crisis also
+    raises an urgent task and gets the steps at once (safety.screen)."""
+    screening = safety.screen(session, text, person=sender, source="pair-message", screen_language=language,
+                              kiosk=kiosk, commit=False)
     if match.status not in (MatchStatus.ACCEPTED, MatchStatus.ACTIVE):
+        session.commit()  # the alert stands even when the message cannot be delivered
         raise RequestRefused("match_not_ready")
-    message = MatchMessage(match_id=match.id, sender_id=sender.id, text=text.strip()[:2000])
+    message = MatchMessage(match_id=match.id, sender_id=sender.id, text=safety.clean(text).strip()[:2000])
     session.add(message)
+    if screening.task is not None:
+        screening.task.subject_ref = f"match:{match.id}"
     session.commit()
-    return message
+    return message, screening
 
 
 def messages_of(session: Session, match: Match) -> list[MatchMessage]:
     return list(session.exec(select(MatchMessage).where(MatchMessage.match_id == match.id).order_by(MatchMessage.id)))
 
 
-def report_concern(session: Session, match: Match, reporter: Person, text: str, ip: str = "") -> StaffTask:
+def report_concern(session: Session, match: Match, reporter: Person, text: str, ip: str = "", *,
+                   language: str = "en", kiosk: bool = False) -> tuple[StaffTask, safety.Screening]:
+    screening = safety.screen(session, text, person=reporter, source="pair-concern", screen_language=language,
+                              kiosk=kiosk, commit=False)
+    if screening.task is not None:
+        screening.task.subject_ref = f"match:{match.id}"
     task = StaffTask(kind=TaskKind.CONCERN, urgent=True, person_id=match.person_id,
-                     subject_ref=f"match:{match.id}", summary=text.strip()[:2000] or "-")
+                     subject_ref=f"match:{match.id}", summary=safety.clean(text).strip()[:2000] or "-")
     session.add(task)
     audit.record(session, "report:concern", actor_id=reporter.id, subject_id=match.person_id, ip=ip,
                  detail=f"match {match.id}", commit=False)
     session.commit()
-    return task
+    return task, screening
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from portal.models import (
     TaskKind,
 )
 
-from . import safety_net
+from . import safety
 from .clock import LONDON
 from .errors import NotFound
 
@@ -66,25 +66,27 @@ def pending_for(session: Session, person: Person) -> Checkin | None:
 
 
 def answer(session: Session, person: Person, checkin_id: int, answer_value: CheckinAnswer, comment: str,
-           now: datetime) -> tuple[Checkin, str | None]:
-    """Records the answer; returns the check-in and the safety kind if the comment tripped the net."""
+           now: datetime, *, language: str | None = None) -> tuple[Checkin, safety.Screening | None]:
+    """Records the answer; returns the check-in and, for a comment, what the safety layer made of it."""
     checkin = session.get(Checkin, checkin_id)
     if checkin is None or checkin.person_id != person.id:
         raise NotFound("not_found")
     checkin.answer = answer_value
-    checkin.comment = comment.strip()[:1000]
+    checkin.comment = safety.clean(comment).strip()[:1000]
     checkin.answered_at = now
     session.add(checkin)
-    match = safety_net.check(checkin.comment) if checkin.comment else None
-    if match:
-        session.add(StaffTask(kind=TaskKind.EMERGENCY if match.kind == safety_net.EMERGENCY else TaskKind.CRISIS,
-                              urgent=True, person_id=person.id, summary=checkin.comment))
+    screening = None
+    if checkin.comment:
+        screening = safety.screen(session, checkin.comment, person=person, source="checkin",
+                                  screen_language=language or person.locale, commit=False)
+    if screening is not None and screening.alarm:
+        screening.task.subject_ref = f"checkin:{checkin.day_number}"
     elif answer_value == CheckinAnswer.NOT_GOOD:
         session.add(StaffTask(kind=TaskKind.CHECKIN, urgent=False, person_id=person.id,
                               subject_ref=f"checkin:{checkin.day_number}",
                               summary=f"Day {checkin.day_number} check-in: not good. {checkin.comment}".strip()))
     session.commit()
-    return checkin, match.kind if match else None
+    return checkin, screening
 
 
 def escalate_unanswered(session: Session, now: datetime) -> int:

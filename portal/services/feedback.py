@@ -3,7 +3,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, func, select
 
-from portal.models import GuidanceFeedback
+from portal.models import GuidanceFeedback, Person
+
+from . import safety
 
 
 @dataclass(frozen=True)
@@ -14,11 +16,18 @@ class FeedbackTotal:
     not_helpful: int
 
 
-def record(session: Session, topic_id: str, language: str, helpful: bool, comment: str = "") -> GuidanceFeedback:
-    entry = GuidanceFeedback(topic_id=topic_id, language=language, helpful=helpful, comment=comment.strip()[:500])
+def record(session: Session, topic_id: str, language: str, helpful: bool, comment: str = "", *,
+           person: Person | None = None, kiosk: bool = False) -> tuple[GuidanceFeedback, safety.Screening | None]:
+    """A comment is free text like any other: screened before it is stored."""
+    screening = None
+    if comment.strip():
+        screening = safety.screen(session, comment, person=person, source="guidance-feedback",
+                                  screen_language=language, kiosk=kiosk, commit=False)
+    entry = GuidanceFeedback(topic_id=topic_id, language=language, helpful=helpful,
+                             comment=safety.clean(comment).strip()[:500])
     session.add(entry)
     session.commit()
-    return entry
+    return entry, screening
 
 
 def totals(session: Session) -> dict[tuple[str, str], FeedbackTotal]:

@@ -13,7 +13,7 @@ import nh3
 import yaml
 from markdown_it import MarkdownIt
 
-from .safety_net import fold
+from .safety.phrases import fold
 
 AUDIENCES = ("prisoner", "released", "family", "champion")
 REVIEW_EVERY = timedelta(days=365)

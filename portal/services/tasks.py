@@ -1,23 +1,70 @@
-"""The staff inbox: questions from people about their plan, hand-offs from the assistant, safety alerts."""
+"""The staff inbox: questions from people about their plan, hand-offs from the assistant, safety alerts.
+
+A hand-off belongs to the portal: while one is open for a conversation, the person's messages go to
+the task (and the safety layer), not to the assistant, and each gets an answer saying when the team
+will reply; closing it gives the conversation back to the assistant.
+"""
+from datetime import datetime, time, timedelta
+
+import holidays
 from sqlmodel import Session, select
 
 from portal.models import ChatMessage, Person, Sender, StaffTask, TaskKind
 
-from . import audit
-from .clock import now_utc
+from . import audit, safety
+from .clock import LONDON, now_utc
 from .errors import NotFound
 
 MAX_QUESTION = 1000
+MAX_HANDOFF_TRANSCRIPT = 8000
+TEAM_HOURS = (time(9, 0), time(17, 0))  # Monday to Friday, not on bank holidays
+TEAM_REPLIES_WITHIN = timedelta(hours=2)
+NEXT_DAY_REPLY_AT = time(12, 0)
 
 
-def ask(session: Session, person: Person, subject_ref: str, text: str, ip: str) -> StaffTask:
+def _working_day(day) -> bool:
+    return day.weekday() < 5 and day not in holidays.UK(subdiv="ENG", years=day.year)
+
+
+def answer_expected_by(now: datetime) -> datetime:
+    """When the team will answer a message sent now: within two hours in team hours, else by noon of the
+    next working day. The same promise is shown to the person and kept by the inbox order."""
+    local = now.astimezone(LONDON)
+    opens, closes = TEAM_HOURS
+    if _working_day(local.date()) and opens <= local.time() and (local + TEAM_REPLIES_WITHIN).time() <= closes \
+            and (local + TEAM_REPLIES_WITHIN).date() == local.date():
+        return now + TEAM_REPLIES_WITHIN
+    day = local.date() if local.time() < opens else local.date() + timedelta(days=1)
+    while not _working_day(day):
+        day += timedelta(days=1)
+    return datetime.combine(day, NEXT_DAY_REPLY_AT, tzinfo=LONDON)
+
+
+def open_handoff(session: Session, conversation_id: str) -> StaffTask | None:
+    return session.exec(select(StaffTask).where(StaffTask.kind == TaskKind.HANDOFF,
+                                                StaffTask.conversation_id == conversation_id,
+                                                StaffTask.closed_at.is_(None))
+                        .order_by(StaffTask.id.desc())).first()
+
+
+def add_to_handoff(session: Session, task: StaffTask, text: str) -> None:
+    """A message written while the team has the conversation: it joins the task staff are reading."""
+    task.summary = (task.summary + "\nuser: " + text)[-MAX_HANDOFF_TRANSCRIPT:]
+    session.add(task)
+
+
+def ask(session: Session, person: Person, subject_ref: str, text: str, ip: str, *, language: str = "en",
+        kiosk: bool = False) -> tuple[StaffTask, safety.Screening]:
+    """A question about the plan. Screened first: "I want to end my life" asked here is an alarm too."""
+    screening = safety.screen(session, text, person=person, source="plan-question", screen_language=language,
+                              kiosk=kiosk, commit=False)
     task = StaffTask(kind=TaskKind.QUESTION, person_id=person.id, subject_ref=subject_ref[:60],
-                     summary=text.strip()[:MAX_QUESTION])
+                     language=language, summary=safety.clean(text).strip()[:MAX_QUESTION])
     session.add(task)
     audit.record(session, "create:question", actor_id=person.id, subject_id=person.id, ip=ip, detail=subject_ref,
                  commit=False)
     session.commit()
-    return task
+    return task, screening
 
 
 def questions_of(session: Session, person: Person) -> list[StaffTask]:

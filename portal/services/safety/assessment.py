@@ -1,0 +1,78 @@
+"""What one piece of free text means for safety: an emergency now, a crisis, a question about them, or nothing.
+
+The phrases (phrases.py) and the trained model (model.py) both read every text. Recall comes
+first: an emergency or crisis phrase is an alarm unless it was asked as a question, and the model
+raises an alarm on its own for wording no list has. A question gets the guidance with "if it is
+happening now, call 999" on top, and no urgent task: alarms that are not real make staff slower
+on the ones that are.
+"""
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import language as language_detection
+from . import model, phrases
+
+EMERGENCY = "emergency"
+CRISIS = "crisis"
+QUESTION = "question"
+ALARMS = (EMERGENCY, CRISIS)
+MAX_TEXT = 2000
+
+# Chosen by cross-validation on the training examples (not on the independent sets): a lower bar for
+# an alarm than for "question", because a needless alarm costs a staff member a minute and a missed
+# one can cost a life.
+ALARM_THRESHOLD = 0.35
+QUESTION_OVERRIDE = 0.80  # the model must be this sure of an emergency to overrule "asked as a question"
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    kind: str | None  # EMERGENCY, CRISIS, QUESTION or None
+    language: str | None  # the language the text is written in, when it can be told
+    source: str | None = None  # "phrase", "model" or None: which layer decided
+    detail: str = ""  # the phrase, or the model's score, for the audit trail and the evaluation
+
+    @property
+    def alarm(self) -> bool:
+        return self.kind in ALARMS
+
+    @property
+    def topic(self) -> str:
+        """The subject of the steps or guidance: emergency (overdose) or crisis."""
+        return CRISIS if self.kind == CRISIS or self.detail.startswith("crisis") else EMERGENCY
+
+
+def clean(text: str) -> str:
+    """The text as the layer reads it: no NUL or other control characters, at most MAX_TEXT characters."""
+    return CONTROL_CHARACTERS.sub(" ", text or "")[:MAX_TEXT]
+
+
+def assess(text: str, model_file: Path | None = None, phrases_file: Path | None = None) -> Assessment:
+    text = clean(text)
+    if not text.strip():
+        return Assessment(None, None)
+    prediction = model.predict(text, model_file)
+    language = language_detection.detect(text, prediction.language if prediction else None)
+    scores = prediction.kind_scores if prediction else {}
+    match = phrases.check(text, phrases_file)
+
+    if match and not match.question:
+        # The model may know better which alarm: "I took too much" is an overdose, not a crisis.
+        kind = EMERGENCY if match.kind == CRISIS and scores.get(EMERGENCY, 0) > scores.get(CRISIS, 0) + 0.3 \
+            else match.kind
+        return Assessment(kind, language, "phrase", match.phrase)
+    if match and match.question:
+        if scores.get(EMERGENCY, 0) >= QUESTION_OVERRIDE:
+            return Assessment(EMERGENCY, language, "model", f"{EMERGENCY} {scores[EMERGENCY]:.2f}")
+        return Assessment(QUESTION, language, "phrase", f"{match.kind}: {match.phrase}")
+    if scores:
+        emergency, crisis = scores.get(EMERGENCY, 0), scores.get(CRISIS, 0)
+        if max(emergency, crisis) >= ALARM_THRESHOLD:
+            kind = EMERGENCY if emergency >= crisis else CRISIS
+            return Assessment(kind, language, "model", f"{kind} {max(emergency, crisis):.2f}")
+        if scores.get(QUESTION, 0) >= 0.5:
+            topic = CRISIS if crisis > emergency else EMERGENCY
+            return Assessment(QUESTION, language, "model", f"{topic}: question {scores[QUESTION]:.2f}")
+    return Assessment(None, language)
