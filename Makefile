@@ -30,7 +30,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 
 include chatbot/chatbot.mk
 
-.PHONY: help setup run test test-portal test-portal-pg translations db browser-deps clean
+.PHONY: help setup run test test-portal test-portal-pg test-conversation translations db browser-deps clean
 
 help:
 	@echo "make run    set up what is missing, then start portal, Rasa and the action server with demo data"
@@ -97,18 +97,23 @@ browser-deps:
 
 ## The portal suite against SQLite (with the browser tests), then against PostgreSQL.
 test-portal: setup browser-deps
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest tests
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest tests -m "not assistant"
 
 test-portal-pg: setup
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || $(VENV)/bin/python -c "import psycopg,sys; psycopg.connect('$(TEST_DATABASE_URL_PG)', connect_timeout=3).close()" 2>/dev/null; then \
-	  TEST_DATABASE_URL=$(TEST_DATABASE_URL_PG) $(VENV)/bin/pytest tests -m "not browser"; \
+	  TEST_DATABASE_URL=$(TEST_DATABASE_URL_PG) $(VENV)/bin/pytest tests -m "not browser and not assistant"; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	  echo "PostgreSQL at $(TEST_DATABASE_URL_PG) is not reachable: with CI=true that is a failure"; exit 1; \
 	else \
 	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL_PG): skipping the PostgreSQL pass (it is required in CI)"; \
 	fi
 
-test: test-portal test-portal-pg chatbot-validate chatbot-test
+## The conversation through the portal with the real Rasa and action server: the hand-off cycle, and the
+## independent safety set with the assistant up.
+test-conversation: setup chatbot-model
+	$(VENV)/bin/pytest tests/conversation -m assistant
+
+test: test-portal test-portal-pg chatbot-validate chatbot-test test-conversation
 
 clean:
 	rm -rf $(STAMPS) $(VENV) .tools .venv-chatbot

@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from portal.models import FamilyLink, Person, ReleasePlan, Role
+from portal.models import FamilyLink, Person, Prison, ReleasePlan, Role
 
 from . import audit
 from .errors import NotAllowed, NotFound
@@ -89,3 +89,23 @@ def first_names(session: Session, person_ids: set[int]) -> dict[int, str]:
     if not person_ids:
         return {}
     return {p.id: p.first_name for p in session.exec(select(Person).where(Person.id.in_(person_ids)))}
+
+
+@dataclass(frozen=True)
+class Named:
+    """How staff see who a task is about: full name, prison number and prison."""
+    id: int
+    name: str
+    prison_number: str | None
+    prison: str | None
+    role: str
+
+
+def named(session: Session, person_ids: set[int]) -> dict[int, Named]:
+    if not person_ids:
+        return {}
+    rows = session.exec(select(Person, Prison).join(Prison, Prison.id == Person.prison_id, isouter=True)
+                        .where(Person.id.in_(person_ids))).all()
+    return {person.id: Named(person.id, f"{person.first_name} {person.last_name or ''}".strip(), person.prison_number,
+                             prison.name if prison else None, getattr(person.role, "value", person.role))
+            for person, prison in rows}

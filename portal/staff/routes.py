@@ -37,7 +37,7 @@ def guidance_review():
 def inbox():
     session = get_session()
     open_tasks = tasks.open_tasks(session)
-    names = people.first_names(session, {t.person_id for t in open_tasks if t.person_id})
+    names = people.named(session, {t.person_id for t in open_tasks if t.person_id})
     audit.record(session, "read:inbox", actor_id=current_user.id, ip=request.remote_addr or "",
                  detail=f"{len(open_tasks)} tasks")
     return render_template("staff/inbox.html", tasks=open_tasks, names=names, form=AnswerForm(formdata=None))
