@@ -7,6 +7,7 @@ from portal.extensions import babel, csrf, htmx, limiter, login_manager
 from portal.i18n import current_language, select_locale
 from portal.services import languages, passwords
 from portal.web import safety_notice
+from portal.services.safety import model as safety_model
 
 
 def create_app(mode: str | None = None, overrides: dict | None = None) -> Flask:
@@ -24,6 +25,8 @@ def create_app(mode: str | None = None, overrides: dict | None = None) -> Flask:
     init_templates(app)
     errors.register_error_handlers(app)
     cli.register(app)
+    # Load the safety layer's model now (once per process), not on the first message someone types.
+    safety_model.load()
     return app
 
 
