@@ -21,14 +21,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from portal.services.safety import assess, model, phrases  # noqa: E402
-from tests.safety_evaluation import load  # noqa: E402
-from tests.support import csrf_token_from  # noqa: E402
+from portal.services.safety import assess, model, phrases
+from tests.safety_evaluation import load
+from tests.support import csrf_token_from
 
 
 def percentile(values, share):
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def summary(name, seconds):

@@ -63,8 +63,8 @@ def _send(client: httpx.Client, url: str, text: str, screen_language: str) -> No
     assert response.status_code == 200, (response.status_code, text)
 
 
-def _conversation_of(session: Session, text: str) -> str:
-    """The visitor conversation the last message went to (the newest user message with that text)."""
+def _conversation_of(session: Session) -> str:
+    """The visitor conversation the last message went to (the newest user message)."""
     return session.exec(select(ChatMessage.conversation_id).where(ChatMessage.sender == Sender.USER)
                         .order_by(ChatMessage.id.desc())).first()
 
@@ -81,7 +81,7 @@ def run(url: str, engine, sets: dict[str, list[dict]], screen_language: str | No
                         _send(client, url, earlier, screen_language or language)
                     _send(client, url, message["text"], screen_language or language)
                 session.expire_all()
-                conversation = _conversation_of(session, message["text"])
+                conversation = _conversation_of(session)
                 last_user = session.exec(select(ChatMessage.id).where(
                     ChatMessage.conversation_id == conversation, ChatMessage.sender == Sender.USER)
                     .order_by(ChatMessage.id.desc())).first()
