@@ -1,5 +1,6 @@
 """Throughcare portal: the app factory."""
 from flask import Flask, g
+from markupsafe import Markup
 
 from portal import access, cli, db, errors, kiosk_session, web_security
 from portal.config import config_for
@@ -80,7 +81,9 @@ def init_templates(app: Flask) -> None:
 
     # Dates and times are stored in UTC and shown in Europe/London (BABEL_DEFAULT_TIMEZONE).
     app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime, format_day=_day_name,
-                            direction_of=languages.direction, safety_notice_steps=safety_notice.take)
+                            direction_of=languages.direction, isolate_ltr_runs=languages.isolate_ltr_runs,
+                            safety_notice_steps=safety_notice.take)
+    app.jinja_env.filters["ltr"] = _left_to_right
 
     @app.context_processor
     def page_globals():
@@ -95,6 +98,11 @@ def init_templates(app: Flask) -> None:
             "kiosk_warning_seconds": app.config["KIOSK_WARNING_SECONDS"],
             "current_user": current_user,
         }
+
+
+def _left_to_right(value) -> Markup:
+    """A phone number, time, code or address kept in its own order, also inside Arabic or Urdu text."""
+    return Markup('<bdi dir="ltr">%s</bdi>') % value
 
 
 def _day_name(weekday: int) -> str:

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from portal.i18n import BABEL_LOCALES
 from portal.models import Appointment, Person
 from portal.plan_labels import APPOINTMENT_KINDS
-from portal.services import reminders
+from portal.services import languages, reminders
 
 
 def reminder_text(person: Person, appointment: Appointment, lead: str) -> str:
@@ -20,7 +20,8 @@ def reminder_text(person: Person, appointment: Appointment, lead: str) -> str:
             lines.append(_("Bring: %(things)s", things=appointment.what_to_bring))
         if appointment.phone:
             lines.append(_("Can't make it? Call %(phone)s.", phone=appointment.phone))
-        return "\n".join(lines)
+        # The phone number, address and time keep their order inside an Arabic or Urdu text.
+        return languages.isolate_ltr_runs("\n".join(lines), person.locale)
 
 
 def checkin_text(person: Person) -> str:

@@ -100,3 +100,30 @@ def test_language_choice_is_stored_on_the_account(demo, auth, client, db):
     staff = db.exec(select(Person).where(Person.email == "staff@example.org")).one()
     db.refresh(staff)
     assert staff.locale == "cy"
+
+
+@pytest.mark.parametrize("code", ["ar", "ur"])
+def test_numbers_in_arabic_and_urdu_strings_are_isolated_so_they_keep_their_order(code):
+    """"116 123" inside Arabic would show as "123 116": the catalog carries the isolate marks."""
+    unisolated = []
+    for message in _catalog(code):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        unisolated += [s for s in strings if message.id and s and languages.isolate_ltr_runs(s, code) != s]
+    assert not unisolated, ("run languages.isolate_ltr_runs over these msgstr (e.g. with babel's read_po/write_po): "
+                            f"{unisolated}")
+
+
+@pytest.mark.parametrize("text, isolated", [
+    ("اتصل بالرقم 116 123 مجانًا", "اتصل بالرقم \u2066116 123\u2069 مجانًا"),
+    ("الهاتف 0113 496 0500.", "الهاتف \u20660113 496 0500\u2069."),
+    ("من 10:00–12:00", "من \u206610:00–12:00\u2069"),
+    ("العنوان 12 Park Road, Leeds LS1 2AB", "العنوان \u206612 Park Road, Leeds LS1 2AB\u2069"),
+    ("افتح /my/plan هنا", "افتح \u2066/my/plan\u2069 هنا"),
+    ("اتصل بالرقم 999", "اتصل بالرقم 999"),  # a lone number keeps its order by itself
+    ("على الرقم \u2066116 123\u2069،", "على الرقم \u2066116 123\u2069،"),  # never twice
+    ("بقي %(num)d يوم", "بقي %(num)d يوم"),
+])
+def test_left_to_right_runs_are_isolated_in_right_to_left_text(text, isolated):
+    assert languages.isolate_ltr_runs(text, "ar") == isolated
+    assert languages.isolate_ltr_runs(text.replace("\u2066", "").replace("\u2069", ""), "en") == \
+        text.replace("\u2066", "").replace("\u2069", "")  # left-to-right text is left alone

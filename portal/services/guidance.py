@@ -13,6 +13,7 @@ import nh3
 import yaml
 from markdown_it import MarkdownIt
 
+from . import languages
 from .safety.phrases import fold
 
 AUDIENCES = ("prisoner", "released", "family", "champion")
@@ -59,9 +60,17 @@ class SearchHit:
     in_fallback_language: bool
 
 
-def render_markdown(text: str) -> str:
-    """Markdown to sanitised HTML: no raw HTML, no scripts, only links within the portal."""
-    html = _markdown.render(text)
+def render_markdown(text: str, lang: str = "en") -> str:
+    """Markdown to sanitised HTML: no raw HTML, no scripts, only links within the portal.
+
+    In Arabic and Urdu the numbers, codes and Latin address lines of the text (not of the links'
+    targets) are isolated so they keep their order."""
+    tokens = _markdown.parse(text)
+    for block in tokens:
+        for token in block.children or ():
+            if token.type == "text":
+                token.content = languages.isolate_ltr_runs(token.content, lang)
+    html = _markdown.renderer.render(tokens, _markdown.options, {})
     return nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes=set(),
                      link_rel=None)
 
@@ -97,11 +106,15 @@ def parse_page(path: Path, lang: str) -> GuidancePage:
     if any(not s.url.startswith("https://") for s in sources):
         raise ContentError(f"{path}: every source needs an https address")
     body = match.group(2).strip()
+
+    def shown(text) -> str:
+        return languages.isolate_ltr_runs(str(text), lang)
+
     return GuidancePage(
-        id=meta["id"], lang=lang, title=str(meta["title"]), audience=audience, summary=str(meta["summary"]),
+        id=meta["id"], lang=lang, title=shown(meta["title"]), audience=audience, summary=shown(meta["summary"]),
         reviewed=reviewed, sources=sources, related=tuple(meta.get("related") or ()),
-        key_steps=tuple(str(step) for step in meta.get("key_steps") or ()), body_markdown=body,
-        body_html=render_markdown(body), plain_text=plain_text(body),
+        key_steps=tuple(shown(step) for step in meta.get("key_steps") or ()), body_markdown=body,
+        body_html=render_markdown(body, lang), plain_text=plain_text(body),
     )
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from .. import languages
+
 RESPONSES_FILE = Path(__file__).resolve().parents[3] / "content" / "safety" / "responses.yml"
 DEFAULT_LANGUAGE = "en"
 
@@ -34,6 +36,11 @@ def responses(path: Path | None = None) -> dict:
     return _load(path or RESPONSES_FILE)
 
 
+def _shown(text: str, code: str) -> str:
+    """Numbers keep their order inside Arabic and Urdu steps ("116 123", not "123 116")."""
+    return languages.isolate_ltr_runs(str(text), code)
+
+
 def _language(section: dict, code: str) -> str:
     return code if code in section else DEFAULT_LANGUAGE
 
@@ -47,7 +54,7 @@ def steps_for(kind: str, code: str, kiosk: bool = False, path: Path | None = Non
         steps.insert(1, data["self"][code])  # right after "call 999": for whoever took too much
     if kiosk:
         steps = list(entry.get("kiosk_steps", [])) + steps
-    return Steps(kind, code, entry["title"], tuple(steps))
+    return Steps(kind, code, _shown(entry["title"], code), tuple(_shown(step, code) for step in steps))
 
 
 def emergency_steps(code: str, kiosk: bool = False) -> Steps:
@@ -60,7 +67,8 @@ def crisis_steps(code: str, kiosk: bool = False) -> Steps:
 
 def question_line(topic: str, code: str, path: Path | None = None) -> str:
     section = responses(path)["question"]
-    return section[_language(section, code)][topic]
+    code = _language(section, code)
+    return _shown(section[code][topic], code)
 
 
 def sources() -> list[dict]:
