@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 from portal.models import ChatMessage, Sender, StaffTask
 
 SETS = Path(__file__).resolve().parent / "safety_sets"
-CURRENT_SET = "independent_1"
+CURRENT_SET = "independent_2"
 ALARMS = ("emergency", "crisis")
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 

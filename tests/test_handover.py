@@ -9,7 +9,7 @@ from portal.models import ActivationCode, AuditEvent, Person, ReleasePlan, Role
 from portal.services.clock import now_utc
 from tests.support import AuthActions, csrf_token_from
 
-CODE = re.compile(r'class="activation-code">([A-Z0-9-]+)<')
+CODE = re.compile(r'class="activation-code">(?:<bdi dir="ltr">)?([A-Z0-9-]+)<')
 
 
 def _daniel(db):

