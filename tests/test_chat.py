@@ -63,6 +63,20 @@ def test_safety_net_ignores_case_and_accents_but_needs_whole_words():
     assert safety_net.check("what time is my probation appointment") is None
 
 
+@pytest.mark.parametrize("text", ["quick how do i use the naloxone hes not breathing",
+                                  "what do i do with the spray, her lips are blue"])
+def test_a_state_inside_a_question_is_still_an_emergency(client, db, text):
+    page = _send(client, text).get_data(as_text=True)
+    assert escape(_yaml("responses.yml")["emergency"]["en"]["title"]) in page
+    assert db.exec(select(StaffTask)).one().kind == "emergency"
+
+
+def test_a_word_that_only_names_the_subject_can_be_a_question(client, db):
+    page = _send(client, "what does an overdose actually do to your body").get_data(as_text=True)
+    assert escape(_yaml("responses.yml")["emergency"]["en"]["title"]) not in page
+    assert not db.exec(select(StaffTask).where(StaffTask.urgent)).all()
+
+
 def test_message_is_kept_when_the_assistant_is_down(client, db):
     response = _send(client, "where do I get my script on Friday")
     page = response.get_data(as_text=True)

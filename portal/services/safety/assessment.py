@@ -23,7 +23,7 @@ MAX_TEXT = 2000
 # an alarm than for "question", because a needless alarm costs a staff member a minute and a missed
 # one can cost a life.
 ALARM_THRESHOLD = 0.35
-PHRASE_AS_QUESTION = 0.5  # the model must be this sure of a question to read a listed word as one
+PHRASE_AS_QUESTION = 0.5  # the model must be this sure of a question to read a listed topic word as one
 QUESTION_OVERRIDE = 0.80  # the model must be this sure of an emergency to overrule "asked as a question"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -67,8 +67,10 @@ def assess(text: str, model_file: Path | None = None, phrases_file: Path | None 
 def decide(match, scores: dict) -> tuple[str | None, str | None, str]:
     """(kind, which layer decided, detail) from the phrase match and the model's scores."""
     emergency, crisis, question = scores.get(EMERGENCY, 0), scores.get(CRISIS, 0), scores.get(QUESTION, 0)
-    if match and not match.question and question >= PHRASE_AS_QUESTION and max(emergency, crisis) < ALARM_THRESHOLD:
-        # A bare topic word ("overdose", "suicide") inside what the model reads as a question about it.
+    if match and match.topic and not match.question and question >= PHRASE_AS_QUESTION \
+            and max(emergency, crisis) < ALARM_THRESHOLD:
+        # A word that only names the subject ("overdose", "suicide") in what the model reads as a question
+        # about it. A state ("not breathing") is never read so: "how do I use naloxone, he's not breathing".
         return QUESTION, "phrase", f"{match.kind}: {match.phrase} (question {question:.2f})"
     if match and not match.question:
         # The model may know better which alarm: "I took too much" is an overdose, not a crisis.

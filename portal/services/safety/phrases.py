@@ -31,6 +31,7 @@ class SafetyMatch:
     kind: str  # EMERGENCY or CRISIS
     phrase: str
     question: bool = False  # the phrase sits in a question about the subject, not a report of it
+    topic: bool = False  # the phrase only names the subject ("overdose", "suicide"), not a state ("not breathing")
 
 
 def fold(text: str) -> str:
@@ -59,6 +60,7 @@ class _Lists:
     kinds: list  # [(kind, pattern, originals)], emergencies first
     negations: frozenset
     question: re.Pattern | None
+    topics: tuple[str, ...]
 
 
 @lru_cache(maxsize=2)
@@ -72,7 +74,8 @@ def _lists(path: Path) -> _Lists:
         kinds.append((kind, pattern, originals))
     negations = frozenset(fold(str(word)) for words in (data.get("negations") or {}).values() for word in words)
     question, _ = _alternation(p for cues in (data.get("questions") or {}).values() for p in cues)
-    return _Lists(kinds, negations, question)
+    topics = tuple(fold(str(stem)) for stems in (data.get("topics") or {}).values() for stem in stems)
+    return _Lists(kinds, negations, question, topics)
 
 
 def _negated(folded: str, start: int, negations: frozenset) -> bool:
@@ -90,5 +93,6 @@ def check(message: str, phrases_file: Path | None = None) -> SafetyMatch | None:
             if _negated(folded, found.start(), lists.negations):
                 continue
             question = bool(lists.question and lists.question.search(folded))
-            return SafetyMatch(kind, originals[found.group(0)], question)
+            topic = any(stem in found.group(0) for stem in lists.topics)
+            return SafetyMatch(kind, originals[found.group(0)], question, topic)
     return None
