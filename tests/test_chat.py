@@ -96,6 +96,7 @@ class FakeRasa(BaseHTTPRequestHandler):
     """Rasa's REST channel as seen over HTTP: answers with what it was sent, so tests can check it."""
 
     received: list = []
+    alarms: dict = {}  # message -> the safety kind the assistant's intents read in it
 
     def do_GET(self):
         self._json({"model_file": "models/test.tar.gz"} if self.path == "/status" else {})
@@ -111,6 +112,8 @@ class FakeRasa(BaseHTTPRequestHandler):
                     "buttons": [{"title": "Naloxone", "payload": "/ask_naloxone"}]}]
         if body["message"] == "po polsku":
             replies.append({"recipient_id": body["sender"], "custom": {"set_language": "pl"}})
+        if body["message"] in FakeRasa.alarms:
+            replies.append({"recipient_id": body["sender"], "custom": {"safety": FakeRasa.alarms[body["message"]]}})
         self._json(replies)
 
     def _json(self, payload):
@@ -130,10 +133,26 @@ def rasa(app):
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    FakeRasa.received = []
+    FakeRasa.received, FakeRasa.alarms = [], {}
     app.config["RASA_URL"] = f"http://127.0.0.1:{server.server_port}"
     yield FakeRasa
     server.shutdown()
+
+
+def test_what_the_assistant_alone_reads_as_an_emergency_gets_the_steps_and_pages_staff(client, rasa, db):
+    text = "what is nitazene and why is everyone on about it"
+    rasa.alarms[text] = "emergency"
+    page = _send(client, text).get_data(as_text=True)
+    assert escape(_yaml("responses.yml")["emergency"]["en"]["title"]) in page
+    assert db.exec(select(StaffTask).where(StaffTask.urgent)).one().kind == "emergency"
+
+
+def test_an_assistant_alarm_on_plainly_ordinary_words_shows_the_steps_without_paging_staff(client, rasa, db):
+    text = "my phone died, did my probation officer ring?"
+    rasa.alarms[text] = "emergency"
+    page = _send(client, text).get_data(as_text=True)
+    assert escape(_yaml("responses.yml")["emergency"]["en"]["title"]) in page
+    assert not db.exec(select(StaffTask).where(StaffTask.urgent)).all()
 
 
 def test_assistant_replies_are_shown_and_get_the_conversation_language(client, rasa):

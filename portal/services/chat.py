@@ -5,6 +5,7 @@ steps at once, whatever else is going on: the assistant down, a hand-off open. W
 is open the message joins the staff task and the person is told when the team will answer; the
 assistant only hears from the person again once staff close the hand-off.
 """
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -14,6 +15,8 @@ from portal.models import ChatMessage, Person, Sender
 
 from . import assistant_relay, safety, tasks
 from .clock import now_utc
+
+logger = logging.getLogger(__name__)
 
 HISTORY_LIMIT = 50
 MAX_MESSAGE = 2000
@@ -101,11 +104,17 @@ def take_turn(session: Session, *, conversation_id: str, person: Person | None, 
     result = TurnResult(replies)
     kind = next((r.custom["safety"] for r in bot_replies if r.custom.get("safety") in safety.ALARMS), None)
     if kind:
-        # The assistant caught what the layer did not: the same alert, and the portal's steps in the
-        # writer's language instead of the assistant's (which speaks the screen's language only).
+        # The assistant caught what the layer did not: the portal's steps in the writer's language instead
+        # of the assistant's (which speaks the screen's language only), and the same alert for staff,
+        # unless the layer is sure the text is about something else ("my phone died"): then the person
+        # still sees the steps, and staff are not paged.
         result.safety = kind
-        safety.raise_alert(session, kind, text, person=person, source="chat", language=languages[0],
-                           conversation_id=conversation_id)
+        if screening.assessment.ordinary:
+            logger.info("assistant read %s in conversation %s; the layer reads it as ordinary: no page",
+                        kind, conversation_id)
+        else:
+            safety.raise_alert(session, kind, text, person=person, source="chat", language=languages[0],
+                               conversation_id=conversation_id)
         for code in languages:
             steps = safety.steps_for(kind, code, kiosk=kiosk)
             result.replies.append(_save(session, conversation_id, person, Sender.SYSTEM, steps.as_text(),

@@ -24,6 +24,10 @@ MAX_TEXT = 2000
 # one can cost a life.
 ALARM_THRESHOLD = 0.35
 PHRASE_AS_QUESTION = 0.5  # the model must be this sure of a question to read a listed topic word as one
+# How sure the model must be that a text is ordinary (not about overdose or crisis at all) for the
+# assistant's own safety intent to show the steps without paging staff: Rasa's intents fire on idioms
+# ("my phone died") and on unrelated requests. Chosen on independent set 2, checked on set 3.
+ORDINARY = 0.90
 QUESTION_OVERRIDE = 0.80  # the model must be this sure of an emergency to overrule "asked as a question"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -34,6 +38,7 @@ class Assessment:
     language: str | None  # the language the text is written in, when it can be told
     source: str | None = None  # "phrase", "model" or None: which layer decided
     detail: str = ""  # the phrase, or the model's score, for the audit trail and the evaluation
+    ordinary: bool = False  # no phrase, and the model is sure the text is about something else entirely
 
     @property
     def alarm(self) -> bool:
@@ -58,7 +63,7 @@ def assess(text: str, model_file: Path | None = None, phrases_file: Path | None 
     match = phrases.check(text, phrases_file)
     kind, source, detail = decide(match, scores)
     if kind is None:
-        return Assessment(None, None)
+        return Assessment(None, None, ordinary=match is None and scores.get("none", 0) >= ORDINARY)
     # The writer's language matters only when there is something to show: the steps or a guidance line.
     language = language_detection.detect(text, model.language_of(text, model_file) if model.load(model_file) else None)
     return Assessment(kind, language, source, detail)
