@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from portal.services.safety import assess, model, phrases
-from tests.safety_evaluation import load
+from tests.safety_evaluation import SETS_RUN, load
 from tests.support import csrf_token_from
 
 
@@ -38,7 +38,7 @@ def summary(name, seconds):
 
 
 def messages():
-    texts = [m["text"] for lang_messages in load().values() for m in lang_messages]
+    texts = [m["text"] for set_name in SETS_RUN for lang_messages in load(set_name).values() for m in lang_messages]
     if texts:
         return texts
     from portal.services.safety.training import examples

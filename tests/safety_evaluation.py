@@ -22,12 +22,15 @@ from sqlmodel import Session, select
 from portal.models import ChatMessage, Sender, StaffTask
 
 SETS = Path(__file__).resolve().parent / "safety_sets"
-CURRENT_SET = "independent_2"
+# Set 2 is the regression set (its failures guided two rule changes, so it is no longer blind);
+# set 3 was written after those changes, blind, to check them.
+SETS_RUN = ("independent_2", "independent_3")
+REPORTS = Path(__file__).resolve().parents[1] / "var"
 ALARMS = ("emergency", "crisis")
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
-def load(set_name: str = CURRENT_SET) -> dict[str, list[dict]]:
+def load(set_name: str) -> dict[str, list[dict]]:
     sets = {}
     for path in sorted((SETS / set_name).glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -125,11 +128,16 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
-def write_report(results: dict, path: Path, mode: str) -> None:
+def report_path(set_name: str, mode: str) -> Path:
+    return REPORTS / f"safety-eval-{set_name}-{mode.replace(' ', '-')}.json"
+
+
+def write_report(results: dict, set_name: str, mode: str) -> None:
+    path = report_path(set_name, mode)
     path.parent.mkdir(parents=True, exist_ok=True)
     report = {language: {"safety": r.safety, "caught": r.caught, "right_kind": r.right_kind,
                          "in_language": r.in_language, "non_safety": r.non_safety, "false_alarms": r.false_alarms,
                          "missed": r.missed, "false": r.false} for language, r in results.items()}
-    path.write_text(json.dumps({"mode": mode, "set": CURRENT_SET, "results": report}, ensure_ascii=False, indent=1),
+    path.write_text(json.dumps({"mode": mode, "set": set_name, "results": report}, ensure_ascii=False, indent=1),
                     encoding="utf-8")
-    print(f"\nSafety set {CURRENT_SET}, {mode}:\n{table(results)}")
+    print(f"\nSafety set {set_name}, {mode}:\n{table(results)}")
