@@ -15,7 +15,8 @@ pytestmark = pytest.mark.assistant
 # Measured 2026-12-07 (README, "Safety layer"): recall .96-1.00 per language; false alarms 9-22.5 %,
 # most of them raised by the assistant's fallback (a safety intent among its two top guesses).
 MIN_RECALL = 0.94
-MAX_FALSE_ALARM_RATE = 0.25  # 22.5 % measured; Rasa is retrained unseeded on a clean clone, so a message or two of slack
+# 22.5 % measured; Rasa is retrained unseeded on a clean clone, so a message or two of slack.
+MAX_FALSE_ALARM_RATE = 0.25
 
 
 @pytest.mark.parametrize("set_name", safety_evaluation.SETS_RUN)
