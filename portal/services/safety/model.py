@@ -71,7 +71,7 @@ embed = _Encoder()
 
 def kind_features(union, texts: list[str], dense_weight: float = DENSE_WEIGHT):
     """The kind model's input: the fitted n-gram union beside the weighted sentence embedding."""
-    import scipy.sparse as sparse
+    from scipy import sparse
 
     return sparse.hstack([union.transform(texts), sparse.csr_matrix(embed(texts) * dense_weight)]).tocsr()
 
