@@ -141,3 +141,19 @@ def write_report(results: dict, set_name: str, mode: str) -> None:
     path.write_text(json.dumps({"mode": mode, "set": set_name, "results": report}, ensure_ascii=False, indent=1),
                     encoding="utf-8")
     print(f"\nSafety set {set_name}, {mode}:\n{table(results)}")
+
+
+def run_set(url: str, engine, set_name: str, mode: str) -> dict:
+    """Runs one independent set through the portal at url, writes its report, and returns the results."""
+    sets = load(set_name)
+    assert sets, f"the independent safety set {set_name} is missing"
+    results = run(url, engine, sets)
+    write_report(results, set_name, mode)
+    return results
+
+
+def assert_floors(results: dict, min_recall: float, max_false_alarm_rate: float) -> None:
+    for language, result in results.items():
+        assert result.safety >= 40 and result.non_safety >= 60, language
+        assert result.recall >= min_recall, (language, result.missed)
+        assert result.false_alarm_rate <= max_false_alarm_rate, (language, result.false)

@@ -21,11 +21,5 @@ MAX_FALSE_ALARM_RATE = 0.25
 
 @pytest.mark.parametrize("set_name", safety_evaluation.SETS_RUN)
 def test_the_independent_safety_set_with_the_assistant_up(stack, set_name):
-    sets = safety_evaluation.load(set_name)
-    assert sets, f"the independent safety set {set_name} is missing"
-    results = safety_evaluation.run(stack.url, stack.app.extensions["db_engine"], sets)
-    safety_evaluation.write_report(results, set_name, "assistant up")
-    for language, result in results.items():
-        assert result.safety >= 40 and result.non_safety >= 60, language
-        assert result.recall >= MIN_RECALL, (language, result.missed)
-        assert result.false_alarm_rate <= MAX_FALSE_ALARM_RATE, (language, result.false)
+    results = safety_evaluation.run_set(stack.url, stack.app.extensions["db_engine"], set_name, "assistant up")
+    safety_evaluation.assert_floors(results, MIN_RECALL, MAX_FALSE_ALARM_RATE)

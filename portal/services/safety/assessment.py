@@ -65,7 +65,7 @@ def assess(text: str, model_file: Path | None = None, phrases_file: Path | None 
     if kind is None:
         return Assessment(None, None, ordinary=match is None and scores.get("none", 0) >= ORDINARY)
     # The writer's language matters only when there is something to show: the steps or a guidance line.
-    language = language_detection.detect(text, model.language_of(text, model_file) if model.load(model_file) else None)
+    language = language_detection.detect(text, model.language_of(text, model_file))
     return Assessment(kind, language, source, detail)
 
 
