@@ -1,12 +1,13 @@
 """The chat: safety net first in every language, even with the assistant down; nothing is ever lost."""
 import json
-from markupsafe import escape
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import yaml
+from markupsafe import escape
 from sqlmodel import select
 
 from portal.models import ChatMessage, StaffTask
@@ -95,8 +96,8 @@ def test_an_empty_message_gets_a_clear_message_not_an_error(client):
 class FakeRasa(BaseHTTPRequestHandler):
     """Rasa's REST channel as seen over HTTP: answers with what it was sent, so tests can check it."""
 
-    received: list = []
-    alarms: dict = {}  # message -> the safety kind the assistant's intents read in it
+    received: ClassVar[list] = []
+    alarms: ClassVar[dict] = {}  # message -> the safety kind the assistant's intents read in it
 
     def do_GET(self):
         self._json({"model_file": "models/test.tar.gz"} if self.path == "/status" else {})
