@@ -98,11 +98,10 @@ def test_arabic_and_urdu_letters_use_the_fonts_shipped_with_the_portal(open_page
     page = open_page("kiosk")
     page.goto("/")
     journeys.choose_language(page, code)
-    loaded = page.evaluate("""async ([family, sample]) => {
-      await document.fonts.load(`16px "${family}"`, sample);
-      await document.fonts.ready;
-      return [...document.fonts].filter(face => face.family.replace(/"/g, "") === family && face.status === "loaded").length;
-    }""", [family, sample])
-    assert loaded >= 1, f"{family} was not loaded from the portal"
+    # Ask for the face, then wait until it has arrived (a loaded machine can take a few seconds).
+    page.wait_for_function("""([family, sample]) => {
+      document.fonts.load(`16px "${family}"`, sample);
+      return [...document.fonts].some(face => face.family.replace(/"/g, "") === family && face.status === "loaded");
+    }""", arg=[family, sample], timeout=15_000)
     # The letters are drawn by that font, not by a fallback: every one has a glyph there.
     assert page.evaluate("([family, sample]) => document.fonts.check(`16px \"${family}\"`, sample)", [family, sample])
