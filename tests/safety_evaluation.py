@@ -22,9 +22,10 @@ from sqlmodel import Session, select
 from portal.models import ChatMessage, Sender, StaffTask
 
 SETS = Path(__file__).resolve().parent / "safety_sets"
-# Set 2 is the regression set (its failures guided two rule changes, so it is no longer blind);
-# set 3 was written after those changes, blind, to check them.
-SETS_RUN = ("independent_2", "independent_3")
+# Sets 2 and 3 are regression sets: their failures guided rule changes and a second round of training
+# examples, so they are no longer blind. Set 4 was written after the rest, blind, and has guided nothing:
+# it is the one whose figures say how the layer does on words it has not seen.
+SETS_RUN = ("independent_2", "independent_3", "independent_4")
 REPORTS = Path(__file__).resolve().parents[1] / "var"
 ALARMS = ("emergency", "crisis")
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')

@@ -11,7 +11,7 @@ from markupsafe import escape
 from sqlmodel import select
 
 from portal.models import ChatMessage, StaffTask
-from portal.services import languages
+from portal.services import languages, safety
 from portal.services.safety import phrases as safety_net
 from tests.support import AuthActions, csrf_token_from
 
@@ -140,16 +140,29 @@ def rasa(app):
     server.shutdown()
 
 
-def test_what_the_assistant_alone_reads_as_an_emergency_gets_the_steps_and_pages_staff(client, rasa, db):
-    text = "what is nitazene and why is everyone on about it"
-    rasa.alarms[text] = "emergency"
-    page = _send(client, text).get_data(as_text=True)
+# Words the layer raises no alarm on but cannot rule one out in (its model finds an alarm between
+# ASSISTANT_ALARM_SUPPORT and the alarm threshold); the first that still does is used, so a retrained
+# model does not silently turn the test into another one.
+UNSURE = ["i dont know what to do about my debts", "i miss my kids so much", "had enough of this week",
+          "not sure how much longer i can keep going with the hostel"]
+
+
+def test_what_only_the_assistant_reads_as_an_emergency_gets_the_steps_and_pages_staff_when_the_layer_is_unsure(
+        client, rasa, db):
+    unsure = [t for t in UNSURE if (a := safety.assess(t)).kind is None
+              and a.suspicion >= safety.assessment.ASSISTANT_ALARM_SUPPORT]
+    assert unsure, "no example is in the layer's unsure band any more: add one to UNSURE"
+    rasa.alarms[unsure[0]] = "emergency"
+    page = _send(client, unsure[0]).get_data(as_text=True)
     assert escape(_yaml("responses.yml")["emergency"]["en"]["title"]) in page
     assert db.exec(select(StaffTask).where(StaffTask.urgent)).one().kind == "emergency"
 
 
-def test_an_assistant_alarm_on_plainly_ordinary_words_shows_the_steps_without_paging_staff(client, rasa, db):
-    text = "my phone died, did my probation officer ring?"
+@pytest.mark.parametrize("text", ["my phone died, did my probation officer ring?",
+                                  "what is nitazene and why is everyone on about it"])
+def test_an_assistant_alarm_the_layer_does_not_back_shows_the_steps_without_paging_staff(client, rasa, db, text):
+    # Ordinary words, and a question about the subject: the person still sees the steps.
+    assert not safety.assess(text).backs_an_alarm_from_elsewhere
     rasa.alarms[text] = "emergency"
     page = _send(client, text).get_data(as_text=True)
     assert escape(_yaml("responses.yml")["emergency"]["en"]["title"]) in page

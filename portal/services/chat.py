@@ -106,11 +106,11 @@ def take_turn(session: Session, *, conversation_id: str, person: Person | None, 
     if kind:
         # The assistant caught what the layer did not: the portal's steps in the writer's language instead
         # of the assistant's (which speaks the screen's language only), and the same alert for staff,
-        # unless the layer is sure the text is about something else ("my phone died"): then the person
+        # unless the layer read a question or finds no alarm likely ("my phone died"): then the person
         # still sees the steps, and staff are not paged.
         result.safety = kind
-        if screening.assessment.ordinary:
-            logger.info("assistant read %s in conversation %s; the layer reads it as ordinary: no page",
+        if not screening.assessment.backs_an_alarm_from_elsewhere:
+            logger.info("assistant read %s in conversation %s; the layer does not back it: no page",
                         kind, conversation_id)
         else:
             safety.raise_alert(session, kind, text, person=person, source="chat", language=languages[0],

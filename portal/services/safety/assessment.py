@@ -23,11 +23,17 @@ MAX_TEXT = 2000
 # an alarm than for "question", because a needless alarm costs a staff member a minute and a missed
 # one can cost a life.
 ALARM_THRESHOLD = 0.35
-PHRASE_AS_QUESTION = 0.5  # the model must be this sure of a question to read a listed topic word as one
-# How sure the model must be that a text is ordinary (not about overdose or crisis at all) for the
-# assistant's own safety intent to show the steps without paging staff: Rasa's intents fire on idioms
-# ("my phone died") and on unrelated requests. Chosen on independent set 2, checked on set 3.
-ORDINARY = 0.90
+PHRASE_AS_QUESTION = 0.6  # the model must be this sure of a question to read a listed topic word as one ("help overdose now" is not)
+# When the layer raised nothing but the assistant's own safety intent fires, the person sees the steps
+# either way; staff are paged only if the model finds an alarm at least this likely (or there is no
+# model to ask). Rasa's intents fire on idioms ("my phone died") and on unrelated requests: with the
+# old rule (page unless the model was 0.90 sure the text was ordinary) they doubled the false alarms.
+# Chosen on sets 2 and 3, checked on set 4 (README, "Safety layer").
+ASSISTANT_ALARM_SUPPORT = 0.10
+# A crisis or topic phrase the model reads as calm (alarm below CALM_ALARM, question and ordinary together
+# at least CALM_OTHER) is guidance, not an alarm. Chosen on sets 2 and 3, checked on set 4 (README).
+CALM_ALARM = 0.10
+CALM_OTHER = 0.80
 QUESTION_OVERRIDE = 0.80  # the model must be this sure of an emergency to overrule "asked as a question"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -38,11 +44,16 @@ class Assessment:
     language: str | None  # the language the text is written in, when it can be told
     source: str | None = None  # "phrase", "model" or None: which layer decided
     detail: str = ""  # the phrase, or the model's score, for the audit trail and the evaluation
-    ordinary: bool = False  # no phrase, and the model is sure the text is about something else entirely
+    suspicion: float | None = None  # the model's likeliest alarm when nothing fired; None without a model
 
     @property
     def alarm(self) -> bool:
         return self.kind in ALARMS
+
+    @property
+    def backs_an_alarm_from_elsewhere(self) -> bool:
+        """Whether an alarm only the assistant's intents read should page staff (the steps are shown anyway)."""
+        return self.kind is None and (self.suspicion is None or self.suspicion >= ASSISTANT_ALARM_SUPPORT)
 
     @property
     def topic(self) -> str:
@@ -63,7 +74,7 @@ def assess(text: str, model_file: Path | None = None, phrases_file: Path | None 
     match = phrases.check(text, phrases_file)
     kind, source, detail = decide(match, scores)
     if kind is None:
-        return Assessment(None, None, ordinary=match is None and scores.get("none", 0) >= ORDINARY)
+        return Assessment(None, None, suspicion=max(scores.get(EMERGENCY, 0), scores.get(CRISIS, 0)) if scores else None)
     # The writer's language matters only when there is something to show: the steps or a guidance line.
     language = language_detection.detect(text, model.language_of(text, model_file))
     return Assessment(kind, language, source, detail)
@@ -77,6 +88,13 @@ def decide(match, scores: dict) -> tuple[str | None, str | None, str]:
         # A word that only names the subject ("overdose", "suicide") in what the model reads as a question
         # about it. A state ("not breathing") is never read so: "how do I use naloxone, he's not breathing".
         return QUESTION, "phrase", f"{match.kind}: {match.phrase} (question {question:.2f})"
+    if match and (match.topic or match.kind == CRISIS) and max(emergency, crisis) < CALM_ALARM \
+            and question + scores.get("none", 0) >= CALM_OTHER:
+        # A crisis word or a topic word where the model is sure nothing is happening now: said in the past
+        # or denied ("a few months ago I thought about killing myself, I'm better now; can I keep my
+        # counsellor?", "my friend used to self-harm, how do I support her?"). Guidance with the
+        # emergency line on top, no page. A state ("not breathing", "unconscious") is never read so.
+        return QUESTION, "phrase", f"{match.kind}: {match.phrase} (calm {question + scores.get('none', 0):.2f})"
     if match and not match.question:
         # The model may know better which alarm: "I took too much" is an overdose, not a crisis.
         kind = EMERGENCY if match.kind == CRISIS and emergency > crisis + 0.3 else match.kind

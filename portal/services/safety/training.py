@@ -6,8 +6,9 @@ Examples come from three places, all in the repository:
 - the assistant's NLU data (chatbot/data/nlu/<lang>.yml): report_emergency → emergency,
   express_crisis → crisis, the overdose and naloxone questions → question, every other intent → none;
 - the phrase lists (content/safety/phrases.yml), as short emergency and crisis examples;
-- examples written for this classifier (content/safety/training/<lang>.yml): first-person
-  overdoses, indirect crisis wording, negations, questions, and harmless idioms that look alarming.
+- examples written for this classifier (content/safety/training/<lang>*.yml): first-person
+  overdoses, indirect crisis wording, negations, questions, and harmless idioms that look alarming;
+  `<lang>-hard-cases.yml` is a second round aimed at what the first missed or raised needlessly.
 The language model also reads the guidance pages (content/<lang>/*.md), so it knows each language's
 ordinary words. The independent evaluation sets under tests/safety_sets/ are never read here.
 """
@@ -70,9 +71,10 @@ def examples(repo: Path = REPO) -> tuple[list[tuple[str, str, str]], list[tuple[
                 kinds.append((text, kind_of_intent(intent), language))
         for kind in ("emergency", "crisis"):
             kinds.extend((str(p), kind, language) for p in phrases[kind].get(language, []))
-        written = repo / "content" / "safety" / "training" / f"{language}.yml"
-        if written.exists():
+        for written in sorted((repo / "content" / "safety" / "training").glob(f"{language}*.yml")):
             data = yaml.safe_load(written.read_text(encoding="utf-8"))
+            if data.get("language") != language:
+                continue
             for kind, texts in (data.get("examples") or {}).items():
                 label = "question" if kind == "info" else kind
                 kinds.extend((str(t), label, language) for t in texts)
