@@ -9,27 +9,22 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.champion_labels import EXPERIENCE, GENDERS, MATCH_STATUSES, REASONS, SPECIALISMS
 from portal.db import get_session
-from portal.errors import message_for
-from portal.i18n import current_language
-from portal.kiosk_session import is_kiosk_session
+from portal.web.errors import message_for
+from portal.web.i18n import current_language
+from portal.web.kiosk_idle import is_kiosk_session
 from portal.models import ChampionProfile, MatchStatus, Person
 from portal.services import availability, champion_requests, champions, languages, matching, plans
 from portal.services.clock import now_utc, to_london, today_in_london
 from portal.services.errors import DomainError
 from portal.web import safety_notice
+from portal.web.forms import MultiCheckboxField
 
 GATE = "gate"
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class ChampionRequestForm(FlaskForm):

@@ -8,8 +8,8 @@ from wtforms import HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from portal.db import get_session
-from portal.i18n import current_language
-from portal.kiosk_session import is_kiosk_session
+from portal.web.i18n import current_language
+from portal.web.kiosk_idle import is_kiosk_session
 from portal.web import safety_notice
 from portal.plan_labels import APPOINTMENT_KINDS, CHECKLIST, STATUS
 from portal.services import people, plans, tasks

@@ -2,7 +2,7 @@
 from flask_babel import force_locale, format_datetime
 from flask_babel import gettext as _
 
-from portal.i18n import BABEL_LOCALES
+from portal.web.i18n import BABEL_LOCALES
 from portal.models import Appointment, Person
 from portal.plan_labels import APPOINTMENT_KINDS
 from portal.services import languages, reminders

@@ -1,7 +1,7 @@
 """Every route declares who may use it; anonymous visitors reach only public pages."""
 import pytest
 
-from portal import access
+from portal.web import access
 from portal.models import Role
 from tests.support import AuthActions
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlmodel import select
 
-from portal import access
+from portal.web import access
 from portal.models import Appointment, AuditEvent, ChecklistItem, PartnerToken, Person, ReleasePlan, Reminder, Role
 from portal.services import partner_api, person_tokens, plans
 

@@ -3,7 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import select
 
-from portal.access import roles
+from portal.web.access import roles
 from portal.admin import bp
 from portal.db import get_session
 from portal.models import Person, Role

@@ -9,7 +9,7 @@ import hmac
 
 from flask import abort, current_app, g, jsonify, make_response, request
 
-from portal.access import API_TOKEN, rule_for
+from portal.web.access import API_TOKEN, rule_for
 from portal.db import get_session
 from portal.services import partner_api
 

@@ -2,28 +2,18 @@ from flask import current_app, g, jsonify, request
 from flask_babel import force_locale
 from sqlalchemy import text
 
-from portal.access import api_token, public
+from portal.web.access import api_token, public
 from portal.api import bp
 from portal.api.auth import also_accepts, require_token
 from portal.api.openapi import document
 from portal.db import get_session
-from portal.i18n import BABEL_LOCALES
+from portal.web.i18n import BABEL_LOCALES
 from portal.models import Person
 from portal.plan_labels import APPOINTMENT_KINDS
 from portal.services import assistant_api, languages, partner_api, person_tokens
-from portal.services.errors import DomainError
-from portal.services.partner_api import InvalidPayload, ReleaseIn
+from portal.services.partner_api import ReleaseIn
 
 bp.before_request(require_token)
-
-
-@bp.errorhandler(DomainError)
-def domain_error(error: DomainError):
-    """Machines get JSON: the error's code, its details, and field errors for a bad payload."""
-    body = {"error": error.code, **error.params}
-    if isinstance(error, InvalidPayload):
-        body["fields"] = error.fields
-    return jsonify(body), error.status
 
 
 def _ip() -> str:

@@ -4,7 +4,7 @@ from wtforms import DateField, HiddenField, IntegerField, SelectField, StringFie
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from portal.champion_labels import EXPERIENCE, GENDERS, SPECIALISMS
-from portal.my_champion import MultiCheckboxField
+from portal.web.forms import MultiCheckboxField
 from portal.services import champions, languages
 
 WEEKDAYS = [("0", _l("Monday")), ("1", _l("Tuesday")), ("2", _l("Wednesday")), ("3", _l("Thursday")),

@@ -5,12 +5,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.access import roles
+from portal.web.access import roles
 from portal.champion import bp
 from portal.champion.forms import DecisionForm, ExceptionForm, ProfileForm, WeeklySlotForm
 from portal.champion_labels import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
 from portal.db import get_session
-from portal.errors import message_for
+from portal.web.errors import message_for
 from portal.models import AvailabilityException, ChampionRequest, MatchStatus, Person, Role, WeeklySlot
 from portal.my_champion import ConcernForm, MessageForm, reason_text, send_pair_concern, send_pair_message
 from portal.services import availability, champion_requests, champions, languages, plans

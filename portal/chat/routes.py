@@ -3,13 +3,13 @@ import secrets
 from flask import current_app, g, render_template, session
 from flask_login import current_user
 
-from portal.access import public
+from portal.web.access import public
 from portal.chat import bp
 from portal.chat.forms import ChatForm
 from portal.db import get_session
 from portal.extensions import htmx
-from portal.i18n import current_language
-from portal.kiosk_session import is_kiosk_session
+from portal.web.i18n import current_language
+from portal.web.kiosk_idle import is_kiosk_session
 from portal.guidance.routes import library
 from portal.services import accounts, assistant_relay, chat, languages, person_tokens
 

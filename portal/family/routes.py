@@ -2,7 +2,7 @@ from flask import render_template, request
 from flask_login import current_user
 
 from portal import my_champion
-from portal.access import roles
+from portal.web.access import roles
 from portal.db import get_session
 from portal.family import bp
 from portal.models import Role

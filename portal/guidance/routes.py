@@ -2,13 +2,13 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.access import public
+from portal.web.access import public
 from portal.db import get_session
 from portal.extensions import htmx
 from portal.guidance import bp
 from portal.guidance.forms import FeedbackForm
-from portal.i18n import current_language
-from portal.kiosk_session import is_kiosk_session
+from portal.web.i18n import current_language
+from portal.web.kiosk_idle import is_kiosk_session
 from portal.web import safety_notice
 from portal.guidance.labels import AUDIENCE_LABELS, NEED_LABELS
 from portal.models import Role

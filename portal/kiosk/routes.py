@@ -2,7 +2,7 @@ from flask import render_template
 from flask_login import current_user
 
 from portal import my_champion, my_plan
-from portal.access import roles
+from portal.web.access import roles
 from portal.db import get_session
 from portal.kiosk import bp
 from portal.models import Role

@@ -1,9 +1,9 @@
 from flask import current_app, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from portal.access import home_endpoint, public, same_origin_path
+from portal.web.access import home_endpoint, public, same_origin_path
 from portal.db import get_session
-from portal.i18n import current_language
+from portal.web.i18n import current_language
 from portal.main import bp
 from portal.models import Role
 from portal.services import accounts, languages, safety

@@ -7,7 +7,7 @@ from wtforms.validators import InputRequired, Length
 from flask_login import current_user
 
 from portal import my_champion, my_plan
-from portal.access import roles
+from portal.web.access import roles
 from portal.db import get_session
 from portal.models import CheckinAnswer, Role
 from portal.phone import bp
@@ -15,7 +15,7 @@ from portal.plan_labels import APPOINTMENT_KINDS
 from portal.services import appointments as appointment_service
 from portal.services import accounts, calendar_export, checkins, people, plans, reminders
 from portal.services.clock import now_utc, today_in_london
-from portal.i18n import current_language
+from portal.web.i18n import current_language
 from portal.web import safety_notice
 
 

@@ -4,11 +4,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import select
 
-from portal.access import roles
+from portal.web.access import roles
 from portal.champion.forms import DecisionForm, VettingForm
 from portal.champion_labels import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
 from portal.db import get_session
-from portal.errors import message_for
+from portal.web.errors import message_for
 from portal.models import (
     ChampionProfile,
     ChampionRequest,

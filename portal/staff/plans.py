@@ -6,9 +6,9 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.access import roles
+from portal.web.access import roles
 from portal.db import get_session
-from portal.errors import message_for
+from portal.web.errors import message_for
 from portal.models import Role
 from portal.plan_labels import APPOINTMENT_KINDS, CHECKLIST, STATUS, WARNINGS
 from portal.services import appointments as appointment_service

@@ -2,7 +2,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.access import roles
+from portal.web.access import roles
 from portal.db import get_session
 from portal.models import Role
 from portal.services import assistant_relay, audit, feedback, people, tasks

@@ -45,9 +45,20 @@ def message_for(error: DomainError) -> str:
     return str(template) % params if params else str(template)
 
 
+def wants_json() -> bool:
+    """The one decision between a JSON answer (the API's callers are machines) and a page."""
+    return request.blueprint == "api" or request.path.startswith("/api/")
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError):
+        if wants_json():
+            # The error's code and details, and one message per field for a bad payload.
+            body = {"error": error.code, **error.params}
+            if getattr(error, "fields", None) is not None:
+                body["fields"] = error.fields
+            return jsonify(body), error.status
         return render_template("error.html", code=error.status, message=message_for(error)), error.status
 
     @app.errorhandler(CSRFError)
@@ -69,7 +80,7 @@ def register_error_handlers(app: Flask) -> None:
 
 def _page_for(status: int, text):
     def handler(_error):
-        if request.path.startswith("/api/"):
+        if wants_json():
             return jsonify(error=HTTP_STATUS_CODES.get(status, "error").lower()), status
         return render_template("error.html", code=status, message=text), status
 
