@@ -10,6 +10,19 @@ from portal.config import REPO_ROOT
 LOCALES = ("cy", "pl", "ro", "sq", "lt", "ar", "ur")
 
 
+def reminder_channels(config) -> list:
+    """The in-portal message and SMS (to the log until a gateway is plugged in); e-mail when SMTP is set."""
+    from portal.services import reminders
+
+    channels = [reminders.PortalChannel(), reminders.LogSmsChannel()]
+    if config.get("SMTP_HOST"):
+        channels.append(reminders.SmtpEmailChannel(
+            host=config["SMTP_HOST"], port=int(config.get("SMTP_PORT", 587)), sender=config["SMTP_FROM"],
+            username=config.get("SMTP_USERNAME", ""), password=config.get("SMTP_PASSWORD", ""),
+            use_tls=config.get("SMTP_TLS", True)))
+    return channels
+
+
 def register(app: Flask) -> None:
     @app.cli.command("db-upgrade")
     def db_upgrade():
@@ -57,11 +70,11 @@ def register(app: Flask) -> None:
     def send_reminders():
         """Send appointment reminders due now (24 h and 2 h before); run every few minutes from cron."""
         from portal.db import get_session
-        from portal.reminder_texts import channels_from_config, reminder_text
+        from portal.words.messages import reminder_text
         from portal.services import reminders
         from portal.services.clock import now_utc
 
-        report = reminders.send_due(get_session(), now_utc(), channels_from_config(current_app.config), reminder_text)
+        report = reminders.send_due(get_session(), now_utc(), reminder_channels(current_app.config), reminder_text)
         sent = ", ".join(f"{count} by {name}" for name, count in sorted(report.sent.items())) or "none"
         click.echo(f"reminders sent: {sent}; failed: {report.failed}")
 
@@ -79,12 +92,12 @@ def register(app: Flask) -> None:
     def send_checkins():
         """Check-ins on days 1, 3, 7, 14 and 28 after release; chase unanswered ones (cron, hourly)."""
         from portal.db import get_session
-        from portal.reminder_texts import channels_from_config, checkin_text
+        from portal.words.messages import checkin_text
         from portal.services import checkins
         from portal.services.clock import now_utc, today_in_london
 
         session = get_session()
-        sent = checkins.send_due(session, today_in_london(), channels_from_config(current_app.config), checkin_text)
+        sent = checkins.send_due(session, today_in_london(), reminder_channels(current_app.config), checkin_text)
         chased = checkins.escalate_unanswered(session, now_utc())
         click.echo(f"{sent} check-ins sent; {chased} unanswered passed to staff")
 

@@ -12,9 +12,9 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from portal.champion_labels import EXPERIENCE, GENDERS, MATCH_STATUSES, REASONS, SPECIALISMS
+from portal.words.champions import EXPERIENCE, GENDERS, MATCH_STATUSES, SPECIALISMS
 from portal.db import get_session
-from portal.web.errors import message_for
+from portal.words.messages import message_for
 from portal.web.i18n import current_language
 from portal.web.kiosk_idle import is_kiosk_session
 from portal.models import ChampionProfile, MatchStatus, Person
@@ -55,26 +55,6 @@ class ConcernForm(FlaskForm):
                                                                  Length(max=2000)], render_kw={"rows": 3})
 
 
-def reason_text(reason) -> str:
-    code, params = reason[0], dict(reason[1])
-    template = REASONS.get(code)
-    if template is None:
-        return ""
-    if "language" in params:
-        params["language"] = languages.BY_CODE.get(params["language"], languages.BY_CODE["en"]).native_name
-    if "tags" in params:
-        params["tags"] = ", ".join(str(EXPERIENCE.get(t, t)) for t in params["tags"])
-    if "needs" in params:
-        params["needs"] = ", ".join(str(SPECIALISMS.get(t, t)) for t in params["needs"])
-    if "date" in params:
-        value = params["date"]
-        params["date"] = format_date(datetime.fromisoformat(value).date() if isinstance(value, str) else value, "EEEE d MMMM")
-    try:
-        return str(template) % params
-    except (KeyError, TypeError, ValueError):
-        return str(template)
-
-
 def _ip() -> str:
     return request.remote_addr or ""
 
@@ -103,8 +83,7 @@ def render_page(template: str, form=None, meeting_form=None, message_form=None, 
     matches = champion_requests.matches_for_person(session, person)
     current = next((m for m in matches if m.status in (MatchStatus.ACCEPTED, MatchStatus.ACTIVE)), None)
     pending = next((m for m in matches if m.status == MatchStatus.OFFERED), None)
-    context = {"request_": req, "current": current, "pending": pending, "reason_text": reason_text,
-               "match_statuses": MATCH_STATUSES, "to_london": to_london}
+    context = {"request_": req, "current": current, "pending": pending, "match_statuses": MATCH_STATUSES, "to_london": to_london}
     if req is None:
         plan = plans.plan_for(session, person.id)
         context["form"] = form or ChampionRequestForm(formdata=None, languages=sorted({person.locale, "en"}),

@@ -11,7 +11,7 @@ from portal.db import get_session
 from portal.web.i18n import current_language
 from portal.web.kiosk_idle import is_kiosk_session
 from portal.web import safety_notice
-from portal.plan_labels import APPOINTMENT_KINDS, CHECKLIST, STATUS
+from portal.words.plans import APPOINTMENT_KINDS, CHECKLIST, STATUS
 from portal.services import people, plans, tasks
 from portal.services.clock import to_london, today_in_london
 

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 from sqlmodel import select
 
 from portal.models import ChatMessage, Checkin, Person, ReleasePlan, StaffTask
-from portal.reminder_texts import checkin_text
+from portal.words.messages import checkin_text
 from portal.services import checkins
 from tests.support import AuthActions, csrf_token_from
 

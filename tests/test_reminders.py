@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 from sqlmodel import Session, select
 
 from portal.models import Appointment, Person, Reminder
-from portal.reminder_texts import reminder_text
+from portal.words.messages import reminder_text
 from portal.services import reminders
 from tests.support import AuthActions
 

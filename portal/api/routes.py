@@ -7,9 +7,8 @@ from portal.api import bp
 from portal.api.auth import also_accepts, require_token
 from portal.api.openapi import document
 from portal.db import get_session
-from portal.web.i18n import BABEL_LOCALES
 from portal.models import Person
-from portal.plan_labels import APPOINTMENT_KINDS
+from portal.words.plans import APPOINTMENT_KINDS
 from portal.services import assistant_api, languages, partner_api, person_tokens
 from portal.services.partner_api import ReleaseIn
 
@@ -53,7 +52,7 @@ def assistant_summary():
         return jsonify(error="no signed-in person"), 401
     # Appointment kinds in the conversation's language if the action server says it, else the account's.
     code = request.accept_languages.best_match(languages.CODES) or person.locale
-    with force_locale(BABEL_LOCALES.get(code, code)):
+    with force_locale(languages.babel_locale(code)):
         summary = assistant_api.summary(get_session(), person, _ip(),
                                         kind_label=lambda kind: str(APPOINTMENT_KINDS.get(kind, kind)))
     return jsonify(summary)

@@ -7,7 +7,7 @@ from portal.web.access import home_endpoint, public, roles, same_origin_path
 from portal.auth import bp
 from portal.auth.forms import ActivationForm, KioskSignInForm, SignInForm
 from portal.db import get_session
-from portal.web.errors import message_for
+from portal.words.messages import message_for
 from portal.extensions import limiter
 from portal.models import Role
 from portal.services import accounts, audit, handover

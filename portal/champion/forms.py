@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TimeField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.champion_labels import EXPERIENCE, GENDERS, SPECIALISMS
+from portal.words.champions import EXPERIENCE, GENDERS, SPECIALISMS
 from portal.web.forms import MultiCheckboxField
 from portal.services import champions, languages
 

@@ -8,11 +8,11 @@ from flask_login import current_user
 from portal.web.access import roles
 from portal.champion import bp
 from portal.champion.forms import DecisionForm, ExceptionForm, ProfileForm, WeeklySlotForm
-from portal.champion_labels import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
+from portal.words.champions import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
 from portal.db import get_session
-from portal.web.errors import message_for
+from portal.words.messages import message_for
 from portal.models import AvailabilityException, ChampionRequest, MatchStatus, Person, Role, WeeklySlot
-from portal.my_champion import ConcernForm, MessageForm, reason_text, send_pair_concern, send_pair_message
+from portal.my_champion import ConcernForm, MessageForm, send_pair_concern, send_pair_message
 from portal.services import availability, champion_requests, champions, languages, plans
 from portal.services.clock import now_utc, to_london, today_in_london
 from portal.services.errors import DomainError, NotFound, StaleEdit
@@ -79,7 +79,7 @@ def _render_match(match_id: int, message_form=None, concern_form=None, status=20
                            messages=champion_requests.messages_of(session, match),
                            message_form=message_form or MessageForm(formdata=None),
                            concern_form=concern_form or ConcernForm(formdata=None),
-                           match_statuses=MATCH_STATUSES, reason_text=reason_text,
+                           match_statuses=MATCH_STATUSES,
                            decision=DecisionForm(formdata=None)), status
 
 

@@ -10,7 +10,7 @@ from portal.guidance.forms import FeedbackForm
 from portal.web.i18n import current_language
 from portal.web.kiosk_idle import is_kiosk_session
 from portal.web import safety_notice
-from portal.guidance.labels import AUDIENCE_LABELS, NEED_LABELS
+from portal.words.guidance import AUDIENCE_LABELS, NEED_LABELS
 from portal.models import Role
 from portal.services import directory as directory_service
 from portal.services import feedback, guidance, meetings

@@ -11,7 +11,7 @@ from portal.web.access import roles
 from portal.db import get_session
 from portal.models import CheckinAnswer, Role
 from portal.phone import bp
-from portal.plan_labels import APPOINTMENT_KINDS
+from portal.words.plans import APPOINTMENT_KINDS
 from portal.services import appointments as appointment_service
 from portal.services import accounts, calendar_export, checkins, people, plans, reminders
 from portal.services.clock import now_utc, today_in_london

@@ -5,7 +5,7 @@ their area, has a place free and has a free hour in the person's window (the fir
 release, or the next 14 days for someone already out). Then a score out of 100; see `WEIGHTS`.
 
 Reasons are codes with parameters, never sentences: the portal words them in the reader's
-language (portal/champion_labels.py).
+language (portal/words/champions.py).
 
 Everything below the loaders works on plain `RequestPrefs` and `Candidate` objects, so the rules
 can be tested and timed without a database.

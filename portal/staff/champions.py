@@ -6,9 +6,9 @@ from sqlmodel import select
 
 from portal.web.access import roles
 from portal.champion.forms import DecisionForm, VettingForm
-from portal.champion_labels import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
+from portal.words.champions import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
 from portal.db import get_session
-from portal.web.errors import message_for
+from portal.words.messages import message_for
 from portal.models import (
     ChampionProfile,
     ChampionRequest,
@@ -19,7 +19,7 @@ from portal.models import (
     RequestStatus,
     Role,
 )
-from portal.my_champion import ChampionRequestForm, reason_text, request_from_form
+from portal.my_champion import ChampionRequestForm, request_from_form
 from portal.services import audit, champion_requests, champions, matching, people, plans
 from portal.services.clock import now_utc
 from portal.services.errors import DomainError, NotFound, StaleEdit
@@ -122,7 +122,7 @@ def requests_list():
                      "suggestions": [(s, session.get(Person, session.get(ChampionProfile, s.champion_id).person_id))
                                      for s in suggestions]})
     audit.record(session, "read:champion-requests", actor_id=current_user.id, ip=_ip(), detail=f"{len(rows)} open")
-    return render_template("staff/requests.html", rows=rows, reason_text=reason_text, decision=DecisionForm(formdata=None),
+    return render_template("staff/requests.html", rows=rows, decision=DecisionForm(formdata=None),
                            batch=None)
 
 
@@ -164,7 +164,7 @@ def match_detail(match_id: int):
     return render_template("staff/match.html", match=match, champion=champion, people=people,
                            messages=champion_requests.messages_of(session, match),
                            meetings=champion_requests.meetings_of(session, match),
-                           match_statuses=MATCH_STATUSES, reason_text=reason_text)
+                           match_statuses=MATCH_STATUSES)
 
 
 @bp.route("/people/<int:person_id>/champion-request", methods=["GET", "POST"])

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
-from portal.plan_labels import APPOINTMENT_KINDS, STATUS
+from portal.words.plans import APPOINTMENT_KINDS, STATUS
 
 
 def _plain(value):

@@ -8,15 +8,15 @@ from flask_login import current_user
 
 from portal.web.access import roles
 from portal.db import get_session
-from portal.web.errors import message_for
+from portal.words.messages import message_for
 from portal.models import Role
-from portal.plan_labels import APPOINTMENT_KINDS, CHECKLIST, STATUS, WARNINGS
+from portal.words.plans import APPOINTMENT_KINDS, CHECKLIST, STATUS, WARNINGS
 from portal.services import appointments as appointment_service
 from portal.services import handover, people, plans
 from portal.services.clock import LONDON, to_london, today_in_london
 from portal.services.errors import NotFound, StaleEdit
 from portal.staff import bp
-from portal.reminder_texts import missed_appointment_text
+from portal.words.messages import missed_appointment_text
 from portal.staff.forms import AppointmentForm, ChecklistItemForm, PlanForm
 
 CASEWORK = (Role.STAFF, Role.ADMIN)

@@ -3,7 +3,7 @@ from wtforms import SelectMultipleField
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.services.errors import DomainError, StaleEdit
-from portal.web.errors import message_for
+from portal.words.messages import message_for
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -5,10 +5,6 @@ from flask_login import current_user
 
 from portal.services import languages
 
-# English is British English here: dates read "Monday 30 November 2026", not "November 30".
-BABEL_LOCALES = {"en": "en_GB"}
-
-
 def _chosen_language() -> str:
     if current_user and current_user.is_authenticated and languages.is_supported(current_user.locale):
         return current_user.locale
@@ -19,8 +15,7 @@ def _chosen_language() -> str:
 
 
 def select_locale() -> str:
-    code = _chosen_language()
-    return BABEL_LOCALES.get(code, code)
+    return languages.babel_locale(_chosen_language())
 
 
 def current_language() -> str:

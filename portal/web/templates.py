@@ -8,13 +8,14 @@ from markupsafe import Markup
 from portal.services import languages
 from portal.web import kiosk_idle, safety_notice
 from portal.web.i18n import current_language
+from portal.words.champions import reason_text
 
 
 def init_app(app: Flask) -> None:
     # Dates and times are stored in UTC and shown in Europe/London (BABEL_DEFAULT_TIMEZONE).
     app.jinja_env.globals.update(format_date=format_date, format_datetime=format_datetime, format_day=day_name,
                                  direction_of=languages.direction, isolate_ltr_runs=languages.isolate_ltr_runs,
-                                 safety_notice_steps=safety_notice.take)
+                                 safety_notice_steps=safety_notice.take, reason_text=reason_text)
     app.jinja_env.filters["ltr"] = left_to_right
 
     @app.context_processor

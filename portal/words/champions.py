@@ -1,5 +1,10 @@
 """Words for champion profiles, requests and match reasons, in the reader's language."""
+from datetime import datetime
+
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
+
+from portal.services import languages
 
 EXPERIENCE = {
     "opiates": _l("Heroin and other opioids"),
@@ -54,3 +59,23 @@ REASONS = {
     "light_load": _l("Has time for you now"),
     "staff_choice": _l("Chosen by the team"),
 }
+
+
+def reason_text(reason) -> str:
+    code, params = reason[0], dict(reason[1])
+    template = REASONS.get(code)
+    if template is None:
+        return ""
+    if "language" in params:
+        params["language"] = languages.BY_CODE.get(params["language"], languages.BY_CODE["en"]).native_name
+    if "tags" in params:
+        params["tags"] = ", ".join(str(EXPERIENCE.get(t, t)) for t in params["tags"])
+    if "needs" in params:
+        params["needs"] = ", ".join(str(SPECIALISMS.get(t, t)) for t in params["needs"])
+    if "date" in params:
+        value = params["date"]
+        params["date"] = format_date(datetime.fromisoformat(value).date() if isinstance(value, str) else value, "EEEE d MMMM")
+    try:
+        return str(template) % params
+    except (KeyError, TypeError, ValueError):
+        return str(template)
