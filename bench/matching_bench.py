@@ -42,11 +42,11 @@ from portal.models import (  # noqa: E402
     SupportKind,
     WeeklySlot,
 )
-from portal.services import matching  # noqa: E402
-from portal.services.availability import Change, Slot  # noqa: E402
-from portal.services.champions import AGE_GROUPS, EXPERIENCE_TAGS, SPECIALISMS  # noqa: E402
+from portal.services.champions import candidates, matching  # noqa: E402
+from portal.services.champions.availability import Change, Slot  # noqa: E402
+from portal.services.champions.profiles import AGE_GROUPS, EXPERIENCE_TAGS, SPECIALISMS  # noqa: E402
 from portal.services.clock import LONDON  # noqa: E402
-from portal.services.matching import Candidate, RequestPrefs  # noqa: E402
+from portal.services.champions.matching import Candidate, RequestPrefs  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 10, tzinfo=timezone.utc)
 OTHER_LANGUAGES = {"pl": 30, "ro": 25, "cy": 10, "lt": 10, "sq": 10, "ar": 8, "ur": 7}
@@ -201,21 +201,21 @@ def bench_database(rng, repeat, count):
         engine = make_engine(url)
         with Session(engine, expire_on_commit=False) as session:
             request = session.get(ChampionRequest, request_id)
-            matching.suggest_champions(session, request, NOW)  # warm the page cache, as in a running portal
-            samples, suggestions = timed(lambda: matching.suggest_champions(session, request, NOW), repeat)
+            candidates.suggest_champions(session, request, NOW)  # warm the page cache, as in a running portal
+            samples, suggestions = timed(lambda: candidates.suggest_champions(session, request, NOW), repeat)
             # Where the time goes: the three phases, then each query on its own (rows fetched, no ORM).
-            prefs_ms, prefs = timed(lambda: matching.prefs_for(session, request, NOW), repeat)
-            profiles_ms, hopefuls = timed(lambda: matching._profiles_with_places(
-                session, matching._narrowing(prefs), not_for_request=request.id), repeat)
-            rank_ms, _ = timed(lambda: matching._best_first(prefs, hopefuls, 5, lambda chunk: matching._with_free_time(
+            prefs_ms, prefs = timed(lambda: candidates.prefs_for(session, request, NOW), repeat)
+            profiles_ms, hopefuls = timed(lambda: candidates._profiles_with_places(
+                session, candidates._narrowing(prefs), not_for_request=request.id), repeat)
+            rank_ms, _ = timed(lambda: matching.best_first(prefs, hopefuls, 5, lambda chunk: candidates._with_free_time(
                 session, chunk, prefs.window_start, prefs.window_end)), repeat)
-            load_ms, candidates = timed(lambda: matching.load_candidates(session, request, NOW, prefs=prefs), repeat)
+            load_ms, loaded = timed(lambda: candidates.load_candidates(session, request, NOW, prefs=prefs), repeat)
             statements = []
             listener = lambda conn, cursor, sql, params, context, many: statements.append((sql, params))  # noqa: E731
             event.listen(engine, "before_cursor_execute", listener)
-            matching.suggest_champions(session, request, NOW)
+            candidates.suggest_champions(session, request, NOW)
             event.remove(engine, "before_cursor_execute", listener)
-            everyone_ms, everyone = timed(lambda: matching._with_free_time(session, matching._profiles_with_places(
+            everyone_ms, everyone = timed(lambda: candidates._with_free_time(session, candidates._profiles_with_places(
                 session, [ChampionProfile.status == ChampionStatus.APPROVED, ChampionProfile.kind == SupportKind.PEER]),
                 prefs.window_start, prefs.window_end), max(3, repeat // 10))
         raw = engine.raw_connection()
@@ -233,7 +233,7 @@ def bench_database(rng, repeat, count):
         raw.close()
         engine.dispose()
     return dict(samples=samples, suggestions=suggestions, build_s=build_s, prefs_ms=prefs_ms, load_ms=load_ms,
-                profiles_ms=profiles_ms, rank_ms=rank_ms, candidates=len(candidates), queries=queries, everyone_ms=everyone_ms,
+                profiles_ms=profiles_ms, rank_ms=rank_ms, candidates=len(loaded), queries=queries, everyone_ms=everyone_ms,
                 everyone=len(everyone))
 
 

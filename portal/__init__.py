@@ -4,7 +4,7 @@ from flask import Flask
 from portal import cli, db
 from portal.config import config_for
 from portal.extensions import babel, csrf, htmx, limiter, login_manager
-from portal.services import passwords
+from portal.services.people import passwords
 from portal.services.safety import model as safety_model
 from portal.web import access, errors, kiosk_idle, security_headers, templates
 from portal.web.i18n import select_locale

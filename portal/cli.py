@@ -12,7 +12,7 @@ LOCALES = ("cy", "pl", "ro", "sq", "lt", "ar", "ur")
 
 def reminder_channels(config) -> list:
     """The in-portal message and SMS (to the log until a gateway is plugged in); e-mail when SMTP is set."""
-    from portal.services import reminders
+    from portal.services.plans import reminders
 
     channels = [reminders.PortalChannel(), reminders.LogSmsChannel()]
     if config.get("SMTP_HOST"):
@@ -44,7 +44,7 @@ def register(app: Flask) -> None:
     def seed_demo():
         """Load the demo data into an empty database (demo mode only)."""
         from portal.db import get_session
-        from portal.services import demo_data
+        from portal import demo_data
         from portal.services.clock import today_in_london
 
         if not current_app.config["DEMO_MODE"]:
@@ -60,7 +60,7 @@ def register(app: Flask) -> None:
     def release_due():
         """Turn prisoners whose release date has come into released people (run daily from cron)."""
         from portal.db import get_session
-        from portal.services import release
+        from portal.services.people import release
         from portal.services.clock import today_in_london
 
         count = release.release_everyone_due(get_session(), today_in_london())
@@ -71,7 +71,7 @@ def register(app: Flask) -> None:
         """Send appointment reminders due now (24 h and 2 h before); run every few minutes from cron."""
         from portal.db import get_session
         from portal.words.messages import reminder_text
-        from portal.services import reminders
+        from portal.services.plans import reminders
         from portal.services.clock import now_utc
 
         report = reminders.send_due(get_session(), now_utc(), reminder_channels(current_app.config), reminder_text)
@@ -82,10 +82,10 @@ def register(app: Flask) -> None:
     def expire_offers():
         """Champion offers not answered in 48 hours expire and go to the next champion (cron, hourly)."""
         from portal.db import get_session
-        from portal.services import champion_requests
+        from portal.services.champions import requests
         from portal.services.clock import now_utc
 
-        count = champion_requests.expire_offers(get_session(), now_utc())
+        count = requests.expire_offers(get_session(), now_utc())
         click.echo(f"{count} offers expired and moved on")
 
     @app.cli.command("send-checkins")
@@ -93,7 +93,7 @@ def register(app: Flask) -> None:
         """Check-ins on days 1, 3, 7, 14 and 28 after release; chase unanswered ones (cron, hourly)."""
         from portal.db import get_session
         from portal.words.messages import checkin_text
-        from portal.services import checkins
+        from portal.services.plans import checkins
         from portal.services.clock import now_utc, today_in_london
 
         session = get_session()
@@ -110,7 +110,7 @@ def register(app: Flask) -> None:
         import json
 
         from portal.db import get_session
-        from portal.services import meetings
+        from portal.services.content import meetings
 
         try:
             report = meetings.import_feed(get_session(), json.load(feed), area_id, source)
@@ -129,14 +129,14 @@ def register(app: Flask) -> None:
     def partner_token(name, scopes, replace, revoke):
         """Give a partner system an API token with these scopes; the token is shown only this once."""
         from portal.db import get_session
-        from portal.services import partner_api
+        from portal.services import partners
 
         try:
             if revoke:
-                partner_api.revoke_token(get_session(), name)
+                partners.revoke_token(get_session(), name)
                 click.echo(f"{name}: token revoked")
                 return
-            token = partner_api.issue_token(get_session(), name, list(scopes), replace=replace)
+            token = partners.issue_token(get_session(), name, list(scopes), replace=replace)
         except ValueError as error:
             raise click.ClickException(str(error)) from error
         click.echo(f"{name}: {', '.join(sorted(set(scopes)))}. Token (shown once, keep it secret):")

@@ -18,7 +18,12 @@ from portal.words.messages import message_for
 from portal.web.i18n import current_language
 from portal.web.kiosk_idle import is_kiosk_session
 from portal.models import ChampionProfile, MatchStatus, Person
-from portal.services import availability, champion_requests, champions, languages, matching, plans
+from portal.services import languages
+from portal.services.champions import availability
+from portal.services.champions import requests
+from portal.services.champions import profiles
+from portal.services.champions import candidates
+from portal.services.plans import release_plans
 from portal.services.clock import now_utc, to_london, today_in_london
 from portal.services.errors import DomainError
 from portal.web import safety_notice
@@ -63,14 +68,14 @@ def _slot_choices(session, match) -> list[tuple[str, str]]:
     """Bookable starts from the champion's availability, plus "meet me at the gate" on release day."""
     now = now_utc()
     champion = session.get(ChampionProfile, match.champion_id)
-    taken = {m.starts_at for m in champion_requests.meetings_of_champion(session, champion)}
+    taken = {m.starts_at for m in requests.meetings_of_champion(session, champion)}
     choices = []
-    gate = champion_requests.gate_time(session, match)
+    gate = requests.gate_time(session, match)
     if gate and gate > now and gate not in taken:
         choices.append((GATE, _("Meet me at the gate on release day: %(when)s", when=format_datetime(gate, "EEEE d MMMM, HH:mm"))))
-    free = availability.free_intervals(champions.weekly_slots(session, champion),
-                                       champions.exceptions(session, champion, today_in_london()),
-                                       now, now + champion_requests.BOOKING_HORIZON)
+    free = availability.free_intervals(profiles.weekly_slots(session, champion),
+                                       profiles.exceptions(session, champion, today_in_london()),
+                                       now, now + requests.BOOKING_HORIZON)
     for start in availability.bookable_starts(free, taken=taken)[:12]:
         choices.append((start.isoformat(), format_datetime(start, "EEEE d MMMM, HH:mm")))
     return choices
@@ -79,24 +84,24 @@ def _slot_choices(session, match) -> list[tuple[str, str]]:
 def render_page(template: str, form=None, meeting_form=None, message_form=None, concern_form=None, status=200):
     session = get_session()
     person = current_user
-    req = champion_requests.open_request(session, person)
-    matches = champion_requests.matches_for_person(session, person)
+    req = requests.open_request(session, person)
+    matches = requests.matches_for_person(session, person)
     current = next((m for m in matches if m.status in (MatchStatus.ACCEPTED, MatchStatus.ACTIVE)), None)
     pending = next((m for m in matches if m.status == MatchStatus.OFFERED), None)
     context = {"request_": req, "current": current, "pending": pending, "match_statuses": MATCH_STATUSES, "to_london": to_london}
     if req is None:
-        plan = plans.plan_for(session, person.id)
+        plan = release_plans.plan_for(session, person.id)
         context["form"] = form or ChampionRequestForm(formdata=None, languages=sorted({person.locale, "en"}),
                                                       area=plan.release_area if plan else "")
     if req is not None and current is None:
         context["suggestions"] = [(s, _champion(session, s.champion_id))
-                                  for s in matching.suggest_champions(session, req, now_utc(), limit=3)]
+                                  for s in candidates.suggest_champions(session, req, now_utc(), limit=3)]
     if current is not None:
         champion = session.get(ChampionProfile, current.champion_id)
         context.update(
             champion=champion, champion_person=session.get(Person, champion.person_id),
-            meetings=champion_requests.meetings_of(session, current),
-            messages=champion_requests.messages_of(session, current),
+            meetings=requests.meetings_of(session, current),
+            messages=requests.messages_of(session, current),
             meeting_form=meeting_form or MeetingForm(formdata=None),
             message_form=message_form or MessageForm(formdata=None),
             concern_form=concern_form or ConcernForm(formdata=None))
@@ -111,7 +116,7 @@ def _champion(session, champion_id):
 
 def request_from_form(form: ChampionRequestForm, person: Person, requested_by: Person):
     """The request as the form describes it, asked by the person or by staff on their behalf."""
-    return champion_requests.create_request(
+    return requests.create_request(
         get_session(), person, requested_by, languages=form.languages.data, area=form.area.data,
         gender_preference=form.gender_preference.data or "", experience=form.experience.data,
         needs=form.needs.data, notes=form.notes.data or "", today=today_in_london(), now=now_utc(), ip=_ip(),
@@ -134,7 +139,7 @@ def ask(template: str, endpoint: str):
 
 def book(template: str, endpoint: str):
     session = get_session()
-    matches = champion_requests.matches_for_person(session, current_user)
+    matches = requests.matches_for_person(session, current_user)
     current = next((m for m in matches if m.status in (MatchStatus.ACCEPTED, MatchStatus.ACTIVE)), None)
     if current is None:
         return redirect(url_for(endpoint))
@@ -143,9 +148,9 @@ def book(template: str, endpoint: str):
     if not form.validate_on_submit():
         return render_page(template, meeting_form=form, status=400)
     at_gate = form.slot.data == GATE
-    starts = champion_requests.gate_time(session, current) if at_gate else datetime.fromisoformat(form.slot.data)
+    starts = requests.gate_time(session, current) if at_gate else datetime.fromisoformat(form.slot.data)
     try:
-        champion_requests.book_meeting(session, current, starts, current_user, now_utc(), at_the_gate=at_gate,
+        requests.book_meeting(session, current, starts, current_user, now_utc(), at_the_gate=at_gate,
                                        place=form.place.data or "")
     except DomainError as error:
         form.form_errors.append(message_for(error))
@@ -158,11 +163,11 @@ def book(template: str, endpoint: str):
 def send_pair_message(match_id: int, rerender, back_url: str):
     """A message between a matched pair, from either side; `rerender(**forms, status=)` shows errors."""
     session = get_session()
-    match = champion_requests.get_match_for(session, match_id, current_user)
+    match = requests.get_match_for(session, match_id, current_user)
     form = MessageForm()
     if not form.validate_on_submit():
         return rerender(message_form=form, status=400)
-    _message, screening = champion_requests.send_message(session, match, current_user, form.text.data,
+    _message, screening = requests.send_message(session, match, current_user, form.text.data,
                                                          language=current_language(), kiosk=is_kiosk_session())
     safety_notice.show(screening, kiosk=is_kiosk_session())
     return redirect(back_url + "#messages")
@@ -171,11 +176,11 @@ def send_pair_message(match_id: int, rerender, back_url: str):
 def send_pair_concern(match_id: int, rerender, back_url: str):
     """"Report a concern" from either side of a pair: an urgent task for staff."""
     session = get_session()
-    match = champion_requests.get_match_for(session, match_id, current_user)
+    match = requests.get_match_for(session, match_id, current_user)
     form = ConcernForm()
     if not form.validate_on_submit():
         return rerender(concern_form=form, status=400)
-    _task, screening = champion_requests.report_concern(session, match, current_user, form.concern.data, _ip(),
+    _task, screening = requests.report_concern(session, match, current_user, form.concern.data, _ip(),
                                                         language=current_language(), kiosk=is_kiosk_session())
     safety_notice.show(screening, kiosk=is_kiosk_session())
     flash(_("Thank you for telling us. A member of the team will look at this today."), "success")

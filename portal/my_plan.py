@@ -12,7 +12,9 @@ from portal.web.i18n import current_language
 from portal.web.kiosk_idle import is_kiosk_session
 from portal.web import safety_notice
 from portal.words.plans import APPOINTMENT_KINDS, CHECKLIST, STATUS
-from portal.services import people, plans, tasks
+from portal.services import tasks
+from portal.services.people import records
+from portal.services.plans import release_plans
 from portal.services.clock import to_london, today_in_london
 
 
@@ -27,13 +29,13 @@ class QuestionForm(FlaskForm):
 
 def render_plan(template: str, question_form: QuestionForm | None = None, status: int = 200):
     session = get_session()
-    summary = people.own_summary(session, current_user)
-    plan = plans.plan_for(session, current_user.id)
-    items = plans.items_of(session, plan) if plan else []
-    appointment_list = plans.appointments_of(session, current_user.id)
+    summary = records.own_summary(session, current_user)
+    plan = release_plans.plan_for(session, current_user.id)
+    items = release_plans.items_of(session, plan) if plan else []
+    appointment_list = release_plans.appointments_of(session, current_user.id)
     questions = tasks.questions_of(session, current_user)
     return render_template(
-        template, summary=summary, plan=plan, items=items, days=plans.by_day(appointment_list), today=today_in_london(),
+        template, summary=summary, plan=plan, items=items, days=release_plans.by_day(appointment_list), today=today_in_london(),
         checklist_labels=CHECKLIST, status_labels=STATUS, kind_labels=APPOINTMENT_KINDS, to_london=to_london,
         questions_by_subject=_group(questions), question_form=question_form or QuestionForm(formdata=None),
     ), status

@@ -1,7 +1,7 @@
 """Helpers for tests that talk to the portal like a browser does."""
 import re
 
-from portal.services import demo_data
+from portal import demo_data
 
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 

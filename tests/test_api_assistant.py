@@ -4,7 +4,7 @@ from datetime import timedelta
 from sqlmodel import select
 
 from portal.models import Person, StaffTask
-from portal.services import person_tokens
+from portal.services.assistant import person_tokens
 
 TOKEN = {"Authorization": "Bearer dev-assistant-token"}
 

@@ -12,7 +12,9 @@ from sqlmodel import select
 
 from portal.web import access
 from portal.models import Appointment, AuditEvent, ChecklistItem, PartnerToken, Person, ReleasePlan, Reminder, Role
-from portal.services import partner_api, person_tokens, plans
+from portal.services import partners
+from portal.services.assistant import person_tokens
+from portal.services.plans import release_plans
 
 ASSISTANT = {"Authorization": "Bearer dev-assistant-token"}
 SOON = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=10)
@@ -28,7 +30,7 @@ APPOINTMENT = {
 
 
 def _bearer(db, name, *scopes):
-    return {"Authorization": f"Bearer {partner_api.issue_token(db, name, list(scopes))}"}
+    return {"Authorization": f"Bearer {partners.issue_token(db, name, list(scopes))}"}
 
 
 @pytest.fixture
@@ -107,7 +109,7 @@ def test_requests_without_a_working_token_are_refused(demo, client, db):
     assert client.put(url, json=body, headers={"Authorization": "Bearer not-a-token"}).get_json() == {
         "error": "unknown token"}
     revoked = _bearer(db, "old-prison-system", "plans:write")
-    partner_api.revoke_token(db, "old-prison-system")
+    partners.revoke_token(db, "old-prison-system")
     response = client.put(url, json=body, headers=revoked)
     assert response.status_code == 401 and response.get_json() == {"error": "token revoked"}
     assert _audit(db, "update:plan") == []
@@ -152,9 +154,9 @@ def test_a_pushed_release_date_creates_the_plan_with_the_standard_checklist(demo
     assert response.status_code == 201
     assert response.get_json() == {"prison_number": "A7777AA", "release_date": "2026-12-18",
                                    "release_time": "08:30", "release_area": "Leeds", "version": 1}
-    plan = plans.plan_for(db, newcomer.id)
+    plan = release_plans.plan_for(db, newcomer.id)
     keys = [item.key for item in db.exec(select(ChecklistItem).where(ChecklistItem.plan_id == plan.id))]
-    assert sorted(keys) == sorted(plans.CHECKLIST_KEYS)
+    assert sorted(keys) == sorted(release_plans.CHECKLIST_KEYS)
     event = _audit(db, "create:plan")[0]
     assert (event.actor_id, event.subject_id, event.detail) == (None, newcomer.id, "via hmp-leeds")
 
@@ -165,7 +167,7 @@ def test_a_new_release_date_updates_the_plan_and_says_who_changed_it(demo, clien
                           json={"release_date": "2027-01-08", "release_area": "Wakefield", "version": 1})
     assert response.status_code == 200 and response.get_json()["version"] == 2
     db.expire_all()
-    plan = plans.plan_for(db, daniel.id)
+    plan = release_plans.plan_for(db, daniel.id)
     assert (plan.release_date, plan.release_area) == (date(2027, 1, 8), "Wakefield")
     [event] = _audit(db, "update:plan")
     assert event.actor_id is None and event.detail == "release_area, release_date via hmp-leeds"
@@ -182,7 +184,7 @@ def test_pushing_the_same_release_date_again_changes_nothing(demo, client, db, p
 
 def test_a_release_date_based_on_an_old_version_is_refused(demo, client, db, prison):
     daniel = _person(db)
-    before = plans.plan_for(db, daniel.id).release_date
+    before = release_plans.plan_for(db, daniel.id).release_date
     client.put("/api/v1/people/A1234BC/release", headers=prison,
                json={"release_date": "2027-01-08", "release_area": "Leeds", "version": 1})
     stale = client.put("/api/v1/people/A1234BC/release", headers=prison,
@@ -190,7 +192,7 @@ def test_a_release_date_based_on_an_old_version_is_refused(demo, client, db, pri
     assert stale.status_code == 409
     assert stale.get_json() == {"error": "stale_edit", "current_version": 2}
     db.expire_all()
-    assert plans.plan_for(db, daniel.id).release_date == date(2027, 1, 8) != before
+    assert release_plans.plan_for(db, daniel.id).release_date == date(2027, 1, 8) != before
     assert len(_audit(db, "update:plan")) == 1
 
 
@@ -205,7 +207,7 @@ def test_a_bad_release_payload_is_refused_field_by_field_and_nothing_is_written(
     assert set(body["fields"]) == {"release_date", "release_time", "release_area", "version", "releaseArea"}
     assert body["fields"]["release_time"].startswith("use HH:MM")
     assert body["fields"]["releaseArea"] == "unknown field"
-    assert plans.plan_for(db, newcomer.id) is None
+    assert release_plans.plan_for(db, newcomer.id) is None
     assert db.exec(select(AuditEvent).where(AuditEvent.subject_id == newcomer.id)).first() is None
 
 
@@ -215,7 +217,7 @@ def test_a_body_that_is_not_a_json_object_is_refused(demo, client, db, prison, n
                           data=raw)
     assert response.status_code == 422
     assert response.get_json()["fields"] == {"body": "a JSON object is required"}
-    assert plans.plan_for(db, newcomer.id) is None
+    assert release_plans.plan_for(db, newcomer.id) is None
 
 
 def test_an_unknown_prison_number_is_404(demo, client, db, prison, treatment):

@@ -3,7 +3,7 @@ import pytest
 from sqlmodel import select
 
 from portal.models import AuditEvent, Person, Role
-from portal.services import demo_data
+from portal import demo_data
 from tests.support import AuthActions, csrf_token_from
 
 HOMES = [

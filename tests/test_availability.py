@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 
 from portal.models import AvailabilityException, WeeklySlot
-from portal.services.availability import (
+from portal.services.champions.availability import (
     Change,
     Slot,
     bookable_starts,

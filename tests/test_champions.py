@@ -16,7 +16,8 @@ from portal.models import (
     Person,
     StaffTask,
 )
-from portal.services import champion_requests, champions
+from portal.services.champions import requests
+from portal.services.champions import profiles
 from portal.services.clock import now_utc, today_in_london
 from portal.services.errors import DomainError
 from tests.support import AuthActions, csrf_token_from
@@ -92,7 +93,7 @@ def test_messages_between_the_pair_and_a_concern_reaches_staff(full_demo, app, c
     AuthActions(client).kiosk()
     _ask_on_kiosk(client)
     match = db.exec(select(Match).where(Match.person_id != _person(db, email="released@example.org").id)).one()
-    champion_requests.respond(db, match, True, _person(db, email="champion@example.org"), now_utc())
+    requests.respond(db, match, True, _person(db, email="champion@example.org"), now_utc())
     page = client.get("/kiosk/champion").get_data(as_text=True)
     client.post(f"/kiosk/champion/{match.id}/messages", data={"text": "Hi Tomasz", "csrf_token": csrf_token_from(page)})
     champion = app.test_client()
@@ -118,7 +119,7 @@ def test_family_member_gets_a_family_support_contact(full_demo, client, db):
 def test_too_early_before_release_is_refused_with_a_clear_message(full_demo, client, db):
     AuthActions(client).kiosk(prison_number="A5678FG")  # Omar: 12 weeks plus a bit? exactly 12 weeks is allowed
     omar = _person(db, prison_number="A5678FG")
-    from portal.services.plans import plan_for
+    from portal.services.plans.release_plans import plan_for
 
     plan = plan_for(db, omar.id)
     plan.release_date = today_in_london() + timedelta(weeks=13)
@@ -135,11 +136,11 @@ def test_too_early_before_release_is_refused_with_a_clear_message(full_demo, cli
 def test_an_unanswered_offer_expires_after_48_hours_and_moves_on(full_demo, db):
     daniel = _person(db, prison_number="A1234BC")
     now = now_utc()
-    req, _screening = champion_requests.create_request(db, daniel, daniel, languages=["en"], area="Leeds",
+    req, _screening = requests.create_request(db, daniel, daniel, languages=["en"], area="Leeds",
                                            today=today_in_london(), now=now)
     first = db.exec(select(Match).where(Match.request_id == req.id)).one()
-    assert champion_requests.expire_offers(db, now + timedelta(hours=47)) == 0
-    assert champion_requests.expire_offers(db, now + timedelta(hours=49)) == 1
+    assert requests.expire_offers(db, now + timedelta(hours=47)) == 0
+    assert requests.expire_offers(db, now + timedelta(hours=49)) == 1
     matches = db.exec(select(Match).where(Match.request_id == req.id).order_by(Match.id)).all()
     assert matches[0].status == MatchStatus.EXPIRED and len(matches) == 2
     assert matches[1].champion_id != first.champion_id and matches[1].status == MatchStatus.OFFERED
@@ -147,24 +148,24 @@ def test_an_unanswered_offer_expires_after_48_hours_and_moves_on(full_demo, db):
 
 def test_only_the_offered_champion_or_staff_may_accept(full_demo, db):
     daniel = _person(db, prison_number="A1234BC")
-    champion_requests.create_request(db, daniel, daniel, languages=["pl"], area="Leeds", today=today_in_london(),
+    requests.create_request(db, daniel, daniel, languages=["pl"], area="Leeds", today=today_in_london(),
                                      now=now_utc())
     match = db.exec(select(Match).where(Match.person_id != _person(db, email="released@example.org").id)).one()
     with pytest.raises(DomainError):
-        champion_requests.respond(db, match, True, _person(db, email="champion2@example.org"), now_utc())
+        requests.respond(db, match, True, _person(db, email="champion2@example.org"), now_utc())
     with pytest.raises(DomainError):
-        champion_requests.respond(db, match, True, daniel, now_utc())
+        requests.respond(db, match, True, daniel, now_utc())
 
 
 def test_approval_needs_training_vetting_and_a_supervisor(full_demo, db):
     arben = _profile(db, "champion6@example.org")
     staff = _person(db, email="staff@example.org")
     with pytest.raises(DomainError) as refused:
-        champions.approve(db, arben, staff, "")
+        profiles.approve(db, arben, staff, "")
     assert refused.value.code == "vetting_incomplete"
-    champions.record_vetting(db, arben, arben.version, training_completed_on=today_in_london(),
+    profiles.record_vetting(db, arben, arben.version, training_completed_on=today_in_london(),
                              vetting_checked_on=today_in_london(), supervisor="Sam", staff=staff, ip="")
-    champions.approve(db, arben, staff, "")
+    profiles.approve(db, arben, staff, "")
     db.refresh(arben)
     assert arben.status == ChampionStatus.APPROVED and arben.approved_by_id == staff.id
 
@@ -174,12 +175,12 @@ def test_withdrawn_champions_people_are_offered_someone_new(full_demo, db):
     daniel.locale = "pl"  # Polish first, so Tomasz is the best match
     db.add(daniel)
     db.commit()
-    champion_requests.create_request(db, daniel, daniel, languages=["pl", "en"], area="Leeds", today=today_in_london(),
+    requests.create_request(db, daniel, daniel, languages=["pl", "en"], area="Leeds", today=today_in_london(),
                                      now=now_utc())
     match = db.exec(select(Match).where(Match.person_id != _person(db, email="released@example.org").id)).one()
     tomasz = db.get(ChampionProfile, match.champion_id)
-    champion_requests.respond(db, match, True, db.get(Person, tomasz.person_id), now_utc())
-    count = champion_requests.withdraw_champion(db, tomasz, _person(db, email="staff@example.org"), now_utc())
+    requests.respond(db, match, True, db.get(Person, tomasz.person_id), now_utc())
+    count = requests.withdraw_champion(db, tomasz, _person(db, email="staff@example.org"), now_utc())
     assert count == 2
     new = db.exec(select(Match).where(Match.status == MatchStatus.OFFERED)).all()
     assert len(new) == 2 and all(m.champion_id != tomasz.id for m in new)  # Daniel's and the demo mentee's
@@ -204,10 +205,10 @@ def test_staff_batch_matching_respects_capacity(full_demo, app, db):
 
 def _accepted_match(db):
     daniel = _person(db, prison_number="A1234BC")
-    champion_requests.create_request(db, daniel, daniel, languages=["pl"], area="Leeds", today=today_in_london(),
+    requests.create_request(db, daniel, daniel, languages=["pl"], area="Leeds", today=today_in_london(),
                                      now=now_utc())
     match = db.exec(select(Match).where(Match.person_id != _person(db, email="released@example.org").id)).one()
-    champion_requests.respond(db, match, True, _person(db, email="champion@example.org"), now_utc())
+    requests.respond(db, match, True, _person(db, email="champion@example.org"), now_utc())
     return match
 
 
@@ -223,7 +224,7 @@ def test_two_bookings_of_the_same_slot_at_the_same_instant_cannot_both_win(full_
             own_match = session.get(Match, match.id)
             barrier.wait()
             try:
-                champion_requests.book_meeting(session, own_match, starts, booker, now_utc())
+                requests.book_meeting(session, own_match, starts, booker, now_utc())
                 outcomes.append("booked")
             except DomainError as error:
                 outcomes.append(error.code)
@@ -295,4 +296,4 @@ def test_a_mentee_cannot_complete_their_own_match(full_demo, db):
     kyle = _person(db, email="released@example.org")
     match = db.exec(select(Match).where(Match.person_id == kyle.id)).one()
     with pytest.raises(DomainError):
-        champion_requests.finish(db, match, True, kyle, now_utc())
+        requests.finish(db, match, True, kyle, now_utc())

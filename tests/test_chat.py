@@ -213,7 +213,7 @@ def test_signed_in_person_token_goes_to_the_assistant_and_no_token_for_visitors(
 
 
 def test_staff_reply_to_a_handoff_appears_in_the_same_chat_and_closing_resumes_the_bot(demo, app, client, rasa, db):
-    from portal.services import person_tokens
+    from portal.services.assistant import person_tokens
 
     AuthActions(client).sign_in("released@example.org")
     _send(client, "can I talk to a person")

@@ -5,7 +5,7 @@ from sqlmodel import select
 
 from portal.models import ChatMessage, Checkin, Person, ReleasePlan, StaffTask
 from portal.words.messages import checkin_text
-from portal.services import checkins
+from portal.services.plans import checkins
 from tests.support import AuthActions, csrf_token_from
 
 

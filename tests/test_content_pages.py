@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 import textstat
 
-from portal.services import guidance, languages
+from portal.services import languages
+from portal.services.content import guidance
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 REQUIRED_TOPICS = {

@@ -4,8 +4,8 @@ from datetime import date, datetime, timezone
 from sqlmodel import select
 
 from portal.models import GuidanceFeedback
-from portal.services import directory as directory_service
-from portal.services import guidance
+from portal.services.content import directory as directory_service
+from portal.services.content import guidance
 from tests.support import AuthActions, csrf_token_from
 
 

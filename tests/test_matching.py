@@ -21,10 +21,10 @@ from portal.models import (
     SupportKind,
     WeeklySlot,
 )
-from portal.services import matching
-from portal.services.availability import Change, Slot
+from portal.services.champions import candidates, matching
+from portal.services.champions.availability import Change, Slot
 from portal.services.clock import LONDON
-from portal.services.matching import Candidate, RequestPrefs
+from portal.services.champions.matching import Candidate, RequestPrefs
 
 NOW = datetime(2026, 6, 1, 8, tzinfo=timezone.utc)  # Monday 09:00 in London
 WEEKDAYS = [Slot(day, time(9), time(17)) for day in range(5)]
@@ -332,7 +332,7 @@ def test_suggestions_from_the_database_follow_the_rules(db):
     _champion(db, "Cardiff", areas=("Cardiff",), languages=("pl",))
     _champion(db, "Romanian", languages=("ro",))
     request = _request(db, experience=["opiates"])
-    suggestions = matching.suggest_champions(db, request, NOW)
+    suggestions = candidates.suggest_champions(db, request, NOW)
     assert ids(suggestions) == [polish.id, english.id]
     assert suggestions[0].reasons[0] == ("speaks", {"language": "pl"})  # the person's portal language comes first
     assert ("shared_experience", {"tags": ["opiates"]}) in suggestions[0].reasons
@@ -346,21 +346,21 @@ def test_open_matches_fill_places_but_one_for_this_request_does_not_count_agains
     _match(db, other, full, MatchStatus.OFFERED)
     _match(db, _request(db, "Done"), full, MatchStatus.COMPLETED)  # finished: no longer holds a place
     _match(db, request, mine, MatchStatus.OFFERED)
-    assert ids(matching.suggest_champions(db, request, NOW)) == [mine.id]
-    assert ids(matching.suggest_champions(db, _request(db, "Someone else"), NOW)) == []
+    assert ids(candidates.suggest_champions(db, request, NOW)) == [mine.id]
+    assert ids(candidates.suggest_champions(db, _request(db, "Someone else"), NOW)) == []
 
 
 def test_a_booked_meeting_takes_the_champions_only_free_hour(db):
     busy = _champion(db, "Busy", weekly=[Slot(1, time(10), time(11))])
     request, other = _request(db), _request(db, "Other")
     match = _match(db, other, busy, MatchStatus.ACTIVE)
-    assert ids(matching.suggest_champions(db, request, NOW)) == [busy.id]
+    assert ids(candidates.suggest_champions(db, request, NOW)) == [busy.id]
     for week in (0, 1):
         start = datetime(2026, 6, 2, 9, tzinfo=timezone.utc) + timedelta(weeks=week)
         db.add(Meeting(match_id=match.id, champion_id=busy.id, starts_at=start, ends_at=start + timedelta(hours=1),
                        booked_by_id=other.person_id))
     db.commit()
-    assert ids(matching.suggest_champions(db, request, NOW)) == []
+    assert ids(candidates.suggest_champions(db, request, NOW)) == []
 
 
 def test_the_window_is_the_first_fourteen_days_after_release(db):
@@ -374,14 +374,14 @@ def test_the_window_is_the_first_fourteen_days_after_release(db):
                                      available=False))
     db.commit()
     request = _request(db, release_date=release)
-    prefs = matching.prefs_for(db, request, NOW)
+    prefs = candidates.prefs_for(db, request, NOW)
     assert prefs.window_start == datetime(2026, 7, 1, 10, tzinfo=LONDON)
     assert prefs.window_end == datetime(2026, 7, 15, 10, tzinfo=LONDON)
-    suggestions = matching.suggest_champions(db, request, NOW)
+    suggestions = candidates.suggest_champions(db, request, NOW)
     assert ids(suggestions) == [away_now.id]
     assert suggestions[0].first_free == datetime(2026, 7, 1, 10, tzinfo=LONDON)
     # someone already out looks at the next fourteen days instead
-    assert ids(matching.suggest_champions(db, _request(db, "Out"), NOW)) == [away_then.id]
+    assert ids(candidates.suggest_champions(db, _request(db, "Out"), NOW)) == [away_then.id]
 
 
 def test_a_champion_who_worked_with_the_person_before_is_marked_on_a_rematch(db):
@@ -394,7 +394,7 @@ def test_a_champion_who_worked_with_the_person_before_is_marked_on_a_rematch(db)
     rematch = ChampionRequest(person_id=old.person_id, requested_by_id=old.person_id, languages=["en"], area="Leeds")
     db.add(rematch)
     db.commit()
-    suggestions = matching.suggest_champions(db, rematch, NOW)
+    suggestions = candidates.suggest_champions(db, rematch, NOW)
     assert ids(suggestions) == [second.id, first.id]
     assert suggestions[0].reasons[0] == ("knew_before", {})
 
@@ -403,10 +403,10 @@ def test_areas_match_without_case_or_extra_spaces_and_with_welsh_letters(db):
     mon = _champion(db, "Bethan", areas=("Ynys Môn",), languages=("cy", "en"))
     tower = _champion(db, "Ali", areas=("Tower  Hamlets",))
     percent = _champion(db, "Odd", areas=("Leeds_North",))
-    assert ids(matching.suggest_champions(db, _request(db, "A", area="ynys môn"), NOW)) == [mon.id]
-    assert ids(matching.suggest_champions(db, _request(db, "B", area=" tower hamlets"), NOW)) == [tower.id]
-    assert ids(matching.suggest_champions(db, _request(db, "C", area="Leeds_North"), NOW)) == [percent.id]
-    assert ids(matching.suggest_champions(db, _request(db, "D", area="LeedsXNorth"), NOW)) == []
+    assert ids(candidates.suggest_champions(db, _request(db, "A", area="ynys môn"), NOW)) == [mon.id]
+    assert ids(candidates.suggest_champions(db, _request(db, "B", area=" tower hamlets"), NOW)) == [tower.id]
+    assert ids(candidates.suggest_champions(db, _request(db, "C", area="Leeds_North"), NOW)) == [percent.id]
+    assert ids(candidates.suggest_champions(db, _request(db, "D", area="LeedsXNorth"), NOW)) == []
 
 
 def test_suggestions_take_a_handful_of_queries_however_many_champions(db):
@@ -418,7 +418,7 @@ def test_suggestions_take_a_handful_of_queries_however_many_champions(db):
     listener = lambda *args: statements.append(args[2])  # noqa: E731
     event.listen(db.get_bind(), "before_cursor_execute", listener)
     try:
-        suggestions = matching.suggest_champions(db, request, NOW, limit=50)
+        suggestions = candidates.suggest_champions(db, request, NOW, limit=50)
     finally:
         event.remove(db.get_bind(), "before_cursor_execute", listener)
     assert len(suggestions) == 20
@@ -434,10 +434,10 @@ def test_suggestions_loading_free_time_for_the_few_equal_scoring_everyone(db):
                   max_mentees=rng.randint(1, 4), gender=rng.choice(["man", "woman"]),
                   weekly=[Slot(rng.randrange(7), time(start), time(start + rng.randint(1, 3)))])
     request = _request(db, experience=["opiates", "prison"], gender_preference="woman")
-    everyone = matching.suggest(matching.prefs_for(db, request, NOW), matching.load_candidates(db, request, NOW), 70)
+    everyone = matching.suggest(candidates.prefs_for(db, request, NOW), candidates.load_candidates(db, request, NOW), 70)
     assert len(everyone) == 70
     for limit in (1, 5, 30):
-        assert matching.suggest_champions(db, request, NOW, limit=limit) == everyone[:limit]
+        assert candidates.suggest_champions(db, request, NOW, limit=limit) == everyone[:limit]
 
 
 def test_a_relative_is_offered_family_support_volunteers_only(db):
@@ -448,9 +448,9 @@ def test_a_relative_is_offered_family_support_volunteers_only(db):
                               languages=["en"], area="Leeds", needs=["families"])
     db.add(request)
     db.commit()
-    prefs = matching.prefs_for(db, request, NOW)
+    prefs = candidates.prefs_for(db, request, NOW)
     assert (prefs.window_start, prefs.window_end) == (NOW, NOW + timedelta(days=14))
-    [suggestion] = matching.suggest_champions(db, request, NOW)
+    [suggestion] = candidates.suggest_champions(db, request, NOW)
     assert suggestion.champion_id == volunteer.id
     assert ("specialism", {"needs": ["families"]}) in suggestion.reasons
 
@@ -460,9 +460,9 @@ def test_batch_from_the_database_fills_places_left_and_no_more(db):
     two_places = _champion(db, "Two places", max_mentees=2)
     _match(db, _request(db, "Earlier"), one_place, MatchStatus.ACTIVE)
     requests = [_request(db, f"Person {i}") for i in range(4)]
-    wanted, candidates = matching.batch_inputs(db, requests, NOW)
+    wanted, champions = candidates.batch_inputs(db, requests, NOW)
     assert [p.request_id for p in wanted] == [r.id for r in requests]
-    result = matching.batch_assign(wanted, candidates)
+    result = matching.batch_assign(wanted, champions)
     given = sorted(s.champion_id for s in result.chosen.values())
     assert given == sorted([one_place.id, two_places.id, two_places.id])
     assert len(result.unassigned) == 1

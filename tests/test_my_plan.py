@@ -5,7 +5,7 @@ from icalendar import Calendar
 from sqlmodel import select
 
 from portal.models import Appointment, ChecklistItem, Person, StaffTask
-from portal.services import plans
+from portal.services.plans import release_plans
 from tests.support import AuthActions, csrf_token_from
 
 
@@ -17,8 +17,8 @@ def _person(db, **where):
 
 
 def _with_checklist_and_appointment(db, person, starts_at):
-    plan = plans.plan_for(db, person.id)
-    for key in plans.CHECKLIST_KEYS:
+    plan = release_plans.plan_for(db, person.id)
+    for key in release_plans.CHECKLIST_KEYS:
         db.add(ChecklistItem(plan_id=plan.id, key=key))
     db.add(Appointment(person_id=person.id, kind="treatment", provider="Wharf Street Drug Service",
                        starts_at=starts_at, address="18 Wharf Street, Leeds", phone="0113 496 0123",

@@ -5,7 +5,7 @@ from sqlmodel import Session, select
 
 from portal.models import Appointment, Person, Reminder
 from portal.words.messages import reminder_text
-from portal.services import reminders
+from portal.services.plans import reminders
 from tests.support import AuthActions
 
 

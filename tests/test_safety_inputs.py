@@ -9,7 +9,7 @@ from markupsafe import escape
 from sqlmodel import select
 
 from portal.models import Match, Person, StaffTask
-from portal.services import champion_requests
+from portal.services.champions import requests
 from portal.services.clock import now_utc
 from tests.support import AuthActions, csrf_token_from
 
@@ -40,7 +40,7 @@ def _pair_on_kiosk(db, client):
                                          "csrf_token": csrf_token_from(page)})
     released = _person(db, email="released@example.org")
     match = db.exec(select(Match).where(Match.person_id != released.id)).one()
-    champion_requests.respond(db, match, True, _person(db, email="champion@example.org"), now_utc())
+    requests.respond(db, match, True, _person(db, email="champion@example.org"), now_utc())
     return match
 
 
@@ -80,7 +80,7 @@ def test_a_pair_message_about_an_overdose_reaches_the_champion_and_raises_an_ala
     (alert,) = _urgent(db)
     assert alert.kind == "emergency" and alert.person_id == _person(db, prison_number="A1234BC").id
     assert alert.subject_ref == f"match:{match.id}"
-    assert "not breathing" in champion_requests.messages_of(db, match)[-1].text  # delivered all the same
+    assert "not breathing" in requests.messages_of(db, match)[-1].text  # delivered all the same
 
 
 def test_a_champion_writing_to_their_mentee_is_screened_too(full_demo, app, client, db):
@@ -125,7 +125,7 @@ def test_a_family_members_message_is_screened(full_demo, client, db):
     client.post("/family/support", data={"languages": ["en"], "area": "Leeds", "csrf_token": csrf_token_from(page)})
     family = _person(db, email="family@example.org")
     match = db.exec(select(Match).where(Match.person_id == family.id)).one()
-    champion_requests.respond(db, match, True, _person(db, email="familysupport@example.org"), now_utc())
+    requests.respond(db, match, True, _person(db, email="familysupport@example.org"), now_utc())
     page = client.get("/family/support").get_data(as_text=True)
     response = client.post(f"/family/support/{match.id}/messages", data={
         "text": "found my son on the bathroom floor, lips blue, he took heroin", "csrf_token": csrf_token_from(page)})

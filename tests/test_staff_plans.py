@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlmodel import select
 
 from portal.models import Appointment, AuditEvent, ChecklistItem, Person, ReleasePlan
-from portal.services import plans
+from portal.services.plans import release_plans
 from portal.services.clock import LONDON
 from tests.support import AuthActions, csrf_token_from
 
@@ -38,7 +38,7 @@ def test_staff_create_a_plan_with_the_standard_checklist(demo, client, db):
     assert response.status_code == 302
     plan = db.exec(select(ReleasePlan).where(ReleasePlan.person_id == marta.id)).one()
     keys = [i.key for i in db.exec(select(ChecklistItem).where(ChecklistItem.plan_id == plan.id))]
-    assert sorted(keys) == sorted(plans.CHECKLIST_KEYS)
+    assert sorted(keys) == sorted(release_plans.CHECKLIST_KEYS)
     assert db.exec(select(AuditEvent).where(AuditEvent.action == "create:plan")).one().subject_id == marta.id
 
 
@@ -52,7 +52,7 @@ def test_unplanned_release_gets_the_short_emergency_plan(demo, client, db):
         "csrf_token": csrf_token_from(_page(client, marta))})
     plan = db.exec(select(ReleasePlan).where(ReleasePlan.person_id == marta.id)).one()
     keys = {i.key for i in db.exec(select(ChecklistItem).where(ChecklistItem.plan_id == plan.id))}
-    assert plan.unplanned and keys == set(plans.EMERGENCY_KEYS)
+    assert plan.unplanned and keys == set(release_plans.EMERGENCY_KEYS)
 
 
 def test_bad_plan_input_keeps_what_was_typed(demo, client, db):
@@ -89,8 +89,8 @@ def test_a_stale_plan_form_gets_a_clear_message_and_keeps_the_input(demo, client
 
 def test_checklist_item_is_updated_and_audited(demo, client, db):
     daniel = _daniel(db)
-    plan = plans.plan_for(db, daniel.id)
-    for key in plans.CHECKLIST_KEYS:
+    plan = release_plans.plan_for(db, daniel.id)
+    for key in release_plans.CHECKLIST_KEYS:
         db.add(ChecklistItem(plan_id=plan.id, key=key))
     db.commit()
     _staff(client)
@@ -133,18 +133,18 @@ def test_missing_treatment_and_the_21_day_rule_are_flagged(demo, client, db):
 def test_release_before_a_weekend_without_a_pickup_is_flagged():
     friday = date(2026, 11, 27)
     plan = ReleasePlan(person_id=1, release_date=friday, release_area="Leeds")
-    codes = {w.code for w in plans.warnings(plan, [], [])}
+    codes = {w.code for w in release_plans.warnings(plan, [], [])}
     assert "pickup_before_weekend" in codes
     pickup = Appointment(person_id=1, kind="prescription", provider="Pharmacy",
                          starts_at=datetime(2026, 11, 27, 11, 0, tzinfo=LONDON))
-    assert "pickup_before_weekend" not in {w.code for w in plans.warnings(plan, [], [pickup])}
+    assert "pickup_before_weekend" not in {w.code for w in release_plans.warnings(plan, [], [pickup])}
 
 
 def test_release_before_a_bank_holiday_is_flagged_and_a_tuesday_is_not():
     before_boxing_day = ReleasePlan(person_id=1, release_date=date(2026, 12, 24), release_area="Leeds")
-    assert "pickup_before_weekend" in {w.code for w in plans.warnings(before_boxing_day, [], [])}
+    assert "pickup_before_weekend" in {w.code for w in release_plans.warnings(before_boxing_day, [], [])}
     tuesday = ReleasePlan(person_id=1, release_date=date(2026, 12, 1), release_area="Leeds")
-    assert "pickup_before_weekend" not in {w.code for w in plans.warnings(tuesday, [], [])}
+    assert "pickup_before_weekend" not in {w.code for w in release_plans.warnings(tuesday, [], [])}
 
 
 def test_same_day_appointments_are_shown_together(demo, client, db):

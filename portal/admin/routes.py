@@ -7,7 +7,8 @@ from portal.web.access import roles
 from portal.admin import bp
 from portal.db import get_session
 from portal.models import Person, Role
-from portal.services import accounts, audit
+from portal.services import audit
+from portal.services.people import accounts
 from portal.services.clock import now_utc
 from portal.services.errors import NotFound
 

@@ -11,7 +11,7 @@ from flask import abort, current_app, g, jsonify, make_response, request
 
 from portal.web.access import API_TOKEN, rule_for
 from portal.db import get_session
-from portal.services import partner_api
+from portal.services import partners
 
 ASSISTANT = "assistant"
 ASSISTANT_SCOPES = {"assistant"}
@@ -51,12 +51,12 @@ def _client_for(token: str) -> tuple[str, set[str]]:
     expected = current_app.config.get("ASSISTANT_API_TOKEN") or ""
     if expected and hmac.compare_digest(token.encode(), expected.encode()):
         return ASSISTANT, ASSISTANT_SCOPES
-    partner = partner_api.token_owner(get_session(), token)
+    partner = partners.token_owner(get_session(), token)
     if partner is None:
         _refuse(401, "unknown token")
     if not partner.active:
         _refuse(401, "token revoked")
-    return partner.name, partner_api.granted_scopes(partner)
+    return partner.name, partners.granted_scopes(partner)
 
 
 def _refuse(status: int, message: str):

@@ -10,8 +10,10 @@ from portal.db import get_session
 from portal.words.messages import message_for
 from portal.extensions import limiter
 from portal.models import Role
-from portal.services import accounts, audit, handover
-from portal.services.handover import ActivationFailed
+from portal.services import audit
+from portal.services.people import accounts
+from portal.services.people import handover
+from portal.services.people.handover import ActivationFailed
 from portal.services.clock import now_utc, today_in_london
 from portal.services.errors import DomainError, SignInFailed
 

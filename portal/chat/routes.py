@@ -11,7 +11,11 @@ from portal.extensions import htmx
 from portal.web.i18n import current_language
 from portal.web.kiosk_idle import is_kiosk_session
 from portal.guidance.routes import library
-from portal.services import accounts, assistant_relay, chat, languages, person_tokens
+from portal.services import languages
+from portal.services.people import accounts
+from portal.services.assistant import relay
+from portal.services.assistant import chat
+from portal.services.assistant import person_tokens
 
 
 def _conversation_id() -> str:
@@ -28,7 +32,7 @@ def _render(form: ChatForm, turn: chat.TurnResult | None = None, status: int = 2
         "form": form,
         "messages": chat.history(get_session(), _conversation_id()),
         "turn": turn,
-        "assistant_ready": assistant_relay.status(current_app.config["RASA_URL"]) == assistant_relay.READY,
+        "assistant_ready": relay.status(current_app.config["RASA_URL"]) == relay.READY,
     }
     template = "chat/_panel.html" if htmx else "chat/page.html"
     return render_template(template, **context), status

@@ -12,8 +12,10 @@ from portal.web.kiosk_idle import is_kiosk_session
 from portal.web import safety_notice
 from portal.words.guidance import AUDIENCE_LABELS, NEED_LABELS
 from portal.models import Role
-from portal.services import directory as directory_service
-from portal.services import feedback, guidance, meetings
+from portal.services.content import directory as directory_service
+from portal.services.content import feedback
+from portal.services.content import guidance
+from portal.services.content import meetings
 from portal.services.clock import now_utc, today_in_london
 
 AUDIENCE_OF_ROLE = {Role.PRISONER: "prisoner", Role.RELEASED: "released", Role.FAMILY: "family",

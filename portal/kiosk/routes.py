@@ -6,14 +6,14 @@ from portal.web.access import roles
 from portal.db import get_session
 from portal.kiosk import bp
 from portal.models import Role
-from portal.services import people
+from portal.services.people import records
 from portal.services.clock import today_in_london
 
 
 @bp.get("/")
 @roles(Role.PRISONER)
 def home():
-    summary = people.own_summary(get_session(), current_user)
+    summary = records.own_summary(get_session(), current_user)
     return render_template("kiosk/home.html", summary=summary, today=today_in_london())
 
 

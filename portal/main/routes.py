@@ -6,7 +6,8 @@ from portal.db import get_session
 from portal.web.i18n import current_language
 from portal.main import bp
 from portal.models import Role
-from portal.services import accounts, languages, safety
+from portal.services import languages, safety
+from portal.services.people import accounts
 
 
 @bp.get("/")

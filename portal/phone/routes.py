@@ -12,8 +12,13 @@ from portal.db import get_session
 from portal.models import CheckinAnswer, Role
 from portal.phone import bp
 from portal.words.plans import APPOINTMENT_KINDS
-from portal.services import appointments as appointment_service
-from portal.services import accounts, calendar_export, checkins, people, plans, reminders
+from portal.services.plans import appointments as appointment_service
+from portal.services.people import accounts
+from portal.services.plans import calendar_export
+from portal.services.plans import checkins
+from portal.services.people import records
+from portal.services.plans import release_plans
+from portal.services.plans import reminders
 from portal.services.clock import now_utc, today_in_london
 from portal.web.i18n import current_language
 from portal.web import safety_notice
@@ -22,7 +27,7 @@ from portal.web import safety_notice
 @bp.get("/")
 @roles(Role.RELEASED)
 def home():
-    summary = people.own_summary(get_session(), current_user)
+    summary = records.own_summary(get_session(), current_user)
     return render_template("phone/home.html", summary=summary, today=today_in_london(),
                            reminder_list=reminders.in_portal(get_session(), current_user, now_utc()),
                            checkin=checkins.pending_for(get_session(), current_user), checkin_form=CheckinForm(formdata=None))
@@ -68,7 +73,7 @@ def appointment_calendar(appointment_id: int):
 @bp.get("/appointments.ics")
 @roles(Role.RELEASED)
 def all_appointments_calendar():
-    return _ics_response(plans.appointments_of(get_session(), current_user.id), "appointments.ics")
+    return _ics_response(release_plans.appointments_of(get_session(), current_user.id), "appointments.ics")
 
 
 @bp.get("/champion")

@@ -20,7 +20,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from portal import create_app, migrations_runner
 from portal.models import Person
-from portal.services import demo_data
+from portal import demo_data
 from portal.services.clock import now_utc, today_in_london
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

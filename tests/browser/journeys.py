@@ -6,7 +6,7 @@ from typing import Callable
 
 from playwright.sync_api import Page, expect
 
-from portal.services import demo_data
+from portal import demo_data
 
 
 def sign_in_on_kiosk(page: Page, prison_number: str = "A1234BC", pin: str = demo_data.DEMO_PIN) -> None:

@@ -16,7 +16,7 @@ import pytest
 from sqlmodel import Session
 
 from portal import create_app, migrations_runner
-from portal.services import demo_data
+from portal import demo_data
 from portal.services.clock import today_in_london
 from tests.live import serving
 

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from portal.models import ChatMessage, Person, Sender, StaffTask, TaskKind
-from portal.services import demo_data
+from portal import demo_data
 
 pytestmark = pytest.mark.assistant
 

@@ -29,9 +29,9 @@ from portal.models import (
 )
 from portal.models.types import utcnow
 
-from .clock import LONDON, now_utc
-from .passwords import hash_secret
-from .plans import CHECKLIST_KEYS
+from portal.services.clock import LONDON, now_utc
+from portal.services.people.passwords import hash_secret
+from portal.services.plans.release_plans import CHECKLIST_KEYS
 
 DEMO_PASSWORD = "Demo-pass-2026"
 DEMO_PIN = "246810"

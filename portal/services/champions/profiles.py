@@ -11,10 +11,10 @@ from portal.models import (
     WeeklySlot,
 )
 
-from . import audit
-from .clock import now_utc
-from .concurrency import save_versioned
-from .errors import DomainError, NotFound
+from portal.services import audit
+from portal.services.clock import now_utc
+from portal.services.concurrency import save_versioned
+from portal.services.errors import DomainError, NotFound
 
 EXPERIENCE_TAGS = ("opiates", "crack", "cocaine", "alcohol", "benzodiazepines", "prison", "womens-estate",
                    "homelessness", "mental-health", "family")

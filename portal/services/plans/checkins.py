@@ -1,7 +1,7 @@
 """Check-ins after release: days 1, 3, 7, 14 and 28, when the risk of dying is highest.
 
 "Not good", or no answer within 48 hours, raises a task for staff; an answer that trips the
-safety net gets the emergency steps at once (see services/chat.py).
+safety net gets the emergency steps at once (see services/assistant/chat.py).
 """
 from datetime import date, datetime, timedelta
 from typing import Callable
@@ -21,9 +21,9 @@ from portal.models import (
     TaskKind,
 )
 
-from . import safety
-from .clock import LONDON
-from .errors import NotFound
+from portal.services import safety
+from portal.services.clock import LONDON
+from portal.services.errors import NotFound
 
 CHECKIN_DAYS = (1, 3, 7, 14, 28)
 SEND_WINDOW_DAYS = 2  # a check-in missed by a day or two (cron down) is still sent; older ones are not

@@ -8,10 +8,10 @@ from sqlmodel import Session, select
 
 from portal.models import Appointment, AppointmentKind, ChecklistItem, ItemStatus, Person, ReleasePlan, Role
 
-from . import audit
-from .clock import LONDON, to_london
-from .concurrency import save_versioned
-from .errors import NotFound
+from portal.services import audit
+from portal.services.clock import LONDON, to_london
+from portal.services.concurrency import save_versioned
+from portal.services.errors import NotFound
 
 # The standard template, in the order a person works through it.
 CHECKLIST_KEYS = (

@@ -12,8 +12,8 @@ from sqlmodel import Session
 
 from portal.models import Match, MatchStatus, Person, Role
 
-from . import audit
-from .errors import DomainError, NotAllowed
+from portal.services import audit
+from portal.services.errors import DomainError, NotAllowed
 
 OFFER_HOURS = 48
 S = MatchStatus

@@ -6,10 +6,10 @@ from sqlmodel import Session, or_, select
 from portal.models import Person, Role
 from portal.models.types import utcnow
 
-from . import audit
-from .errors import AccountLocked, SignInFailed
-from .passwords import hash_secret, needs_rehash, verify_secret
-from .release import release_if_due
+from portal.services import audit
+from portal.services.errors import AccountLocked, SignInFailed
+from portal.services.people.passwords import hash_secret, needs_rehash, verify_secret
+from portal.services.people.release import release_if_due
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .clock import LONDON
+from portal.services.clock import LONDON
 
 NEEDS = ("treatment", "naloxone", "needle-exchange", "mutual-aid", "family-support", "housing-advice",
          "crisis-line", "mental-health", "benefits-advice")

@@ -5,10 +5,11 @@ from sqlmodel import Session, select
 
 from portal.models import Appointment, Person, Reminder
 
-from . import audit, checkins
-from .clock import now_utc
-from .concurrency import save_versioned
-from .errors import NotFound
+from portal.services import audit
+from portal.services.plans import checkins
+from portal.services.clock import now_utc
+from portal.services.concurrency import save_versioned
+from portal.services.errors import NotFound
 
 EDITABLE = ("kind", "provider", "starts_at", "address", "what_to_bring", "phone", "notes", "outcome")
 OUTCOMES = ("attended", "missed")

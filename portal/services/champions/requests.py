@@ -21,9 +21,11 @@ from portal.models import (
     TaskKind,
 )
 
-from . import audit, match_states, matching, safety
-from .errors import DomainError, NotAllowed, NotFound
-from .plans import plan_for, release_moment
+from portal.services import audit, safety
+from portal.services.champions import match_states
+from portal.services.champions import candidates, matching
+from portal.services.errors import DomainError, NotAllowed, NotFound
+from portal.services.plans.release_plans import plan_for, release_moment
 
 ELIGIBLE_WEEKS_BEFORE_RELEASE = 12
 MEETING_LENGTH = timedelta(hours=1)
@@ -93,7 +95,7 @@ def offer_next(session: Session, request: ChampionRequest, now: datetime) -> Mat
     if request.status != RequestStatus.OPEN:
         return None
     asked = tried_champions(session, request)
-    for suggestion in matching.suggest_champions(session, request, now, limit=len(asked) + 5):
+    for suggestion in candidates.suggest_champions(session, request, now, limit=len(asked) + 5):
         if suggestion.champion_id in asked:
             continue
         match = Match(request_id=request.id, champion_id=suggestion.champion_id, person_id=request.person_id,
@@ -171,7 +173,7 @@ def staff_assign(session: Session, request: ChampionRequest, champion: ChampionP
 def withdraw_champion(session: Session, champion: ChampionProfile, staff: Person, now: datetime, ip: str = "") -> int:
     """A withdrawn champion's open matches end and their people are offered someone new."""
     if champion.status != ChampionStatus.WITHDRAWN:
-        from .champions import set_status
+        from portal.services.champions.profiles import set_status
 
         set_status(session, champion, ChampionStatus.WITHDRAWN, staff, ip)
     rematched = 0
@@ -306,8 +308,8 @@ def assign_all_open(session: Session, staff: Person, now: datetime, ip: str = ""
     for match in session.exec(select(Match).where(Match.request_id.in_([r.id for r in requests]),
                                                   Match.status == MatchStatus.OFFERED)).all():
         match_states.move(session, match, "expire", staff, champion_person_id(session, match), now, ip)
-    prefs, candidates = matching.batch_inputs(session, requests, now)
-    result = matching.batch_assign(prefs, candidates)
+    prefs, fits = candidates.batch_inputs(session, requests, now)
+    result = matching.batch_assign(prefs, fits)
     by_id = {r.id: r for r in requests}
     for request_id, suggestion in result.chosen.items():
         session.add(Match(request_id=request_id, champion_id=suggestion.champion_id,

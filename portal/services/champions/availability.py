@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import NamedTuple
 
-from .clock import LONDON
+from portal.services.clock import LONDON
 
 Interval = tuple[datetime, datetime]  # aware UTC start and end, end excluded
 

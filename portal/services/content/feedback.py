@@ -5,7 +5,7 @@ from sqlmodel import Session, func, select
 
 from portal.models import GuidanceFeedback, Person
 
-from . import safety
+from portal.services import safety
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from sqlmodel import Session, select
 
 from portal.models import FamilyLink, Person, Prison, ReleasePlan, Role
 
-from . import audit
-from .errors import NotAllowed, NotFound
+from portal.services import audit
+from portal.services.errors import NotAllowed, NotFound
 
 CASEWORK_ROLES = (Role.STAFF, Role.ADMIN)
 

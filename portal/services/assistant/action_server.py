@@ -3,9 +3,10 @@ from sqlmodel import Session, select
 
 from portal.models import AppointmentKind, ChatMessage, Person, Role, StaffTask, TaskKind
 
-from . import appointments, audit, tasks
-from .languages import CODES as LANGUAGE_CODES
-from .people import release_plan_for
+from portal.services import audit, tasks
+from portal.services.plans import appointments
+from portal.services.languages import CODES as LANGUAGE_CODES
+from portal.services.people.records import release_plan_for
 
 EXPECTED_REPLY_HOURS = 24
 

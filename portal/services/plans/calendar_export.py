@@ -5,7 +5,7 @@ from icalendar import Calendar, Event
 
 from portal.models import Appointment
 
-from .clock import now_utc, to_london
+from portal.services.clock import now_utc, to_london
 
 DEFAULT_LENGTH = timedelta(hours=1)
 

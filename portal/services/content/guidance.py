@@ -13,8 +13,8 @@ import nh3
 import yaml
 from markdown_it import MarkdownIt
 
-from . import languages
-from .safety.phrases import fold
+from portal.services import languages
+from portal.services.safety.phrases import fold
 
 AUDIENCES = ("prisoner", "released", "family", "champion")
 REVIEW_EVERY = timedelta(days=365)

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from portal.models import Person, ReleasePlan, Role
 
-from . import audit
+from portal.services import audit
 
 
 def release_if_due(session: Session, person: Person, today: date) -> bool:

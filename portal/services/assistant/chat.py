@@ -13,8 +13,9 @@ from sqlmodel import Session, select
 
 from portal.models import ChatMessage, Person, Sender
 
-from . import assistant_relay, safety, tasks
-from .clock import now_utc
+from portal.services import safety, tasks
+from portal.services.assistant import relay
+from portal.services.clock import now_utc
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +96,8 @@ def take_turn(session: Session, *, conversation_id: str, person: Person | None, 
     if person_token:
         metadata["person_token"] = person_token
     try:
-        bot_replies = assistant_relay.send(rasa_url, conversation_id, relay_text or text, metadata, timeout)
-    except assistant_relay.AssistantUnavailable:
+        bot_replies = relay.send(rasa_url, conversation_id, relay_text or text, metadata, timeout)
+    except relay.AssistantUnavailable:
         # Answer from a search of the guidance instead, so the person still gets something useful.
         return TurnResult(replies, assistant_available=False, suggestions=_suggestions(library, text, language,
                                                                                       screening))
