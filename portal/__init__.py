@@ -58,11 +58,12 @@ def init_blueprints(app: Flask) -> None:
     from portal.guidance import bp as guidance_bp
     from portal.kiosk import bp as kiosk_bp
     from portal.main import bp as main_bp
+    from portal.person import bp as person_bp
     from portal.phone import bp as phone_bp
     from portal.staff import bp as staff_bp
 
-    for blueprint in (main_bp, auth_bp, kiosk_bp, phone_bp, family_bp, champion_bp, staff_bp, admin_bp, chat_bp, api_bp,
-                      guidance_bp):
+    for blueprint in (main_bp, auth_bp, person_bp, kiosk_bp, phone_bp, family_bp, champion_bp, staff_bp, admin_bp,
+                      chat_bp, api_bp, guidance_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)  # token-authenticated JSON, never a browser form
     access.public(app.view_functions["static"])

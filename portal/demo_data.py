@@ -2,13 +2,13 @@
 
 Only ever loaded in demo mode and only into an empty database.
 """
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, func, select
 
 from portal.models import (
     Appointment,
+    AppointmentKind,
     ChampionProfile,
     ChampionRequest,
     ChampionStatus,
@@ -27,7 +27,7 @@ from portal.models import (
     SupportKind,
     WeeklySlot,
 )
-from portal.models.types import utcnow
+
 
 from portal.services.clock import LONDON, now_utc
 from portal.services.people.passwords import hash_secret
@@ -36,22 +36,6 @@ from portal.services.plans.release_plans import CHECKLIST_KEYS
 DEMO_PASSWORD = "Demo-pass-2026"
 DEMO_PIN = "246810"
 
-
-@dataclass(frozen=True)
-class DemoLogin:
-    role: str
-    login: str
-    secret: str
-
-
-DEMO_LOGINS = (
-    DemoLogin("prisoner (kiosk)", "A1234BC", DEMO_PIN),
-    DemoLogin("released", "released@example.org", DEMO_PASSWORD),
-    DemoLogin("family", "family@example.org", DEMO_PASSWORD),
-    DemoLogin("champion", "champion@example.org", DEMO_PASSWORD),
-    DemoLogin("staff", "staff@example.org", DEMO_PASSWORD),
-    DemoLogin("admin", "admin@example.org", DEMO_PASSWORD),
-)
 
 # (prison number, first name, last name, locale, weeks to release, area)
 PRISONERS = (
@@ -133,7 +117,7 @@ def seed(session: Session, today: date, plan_details: bool = True) -> None:
             areas=areas, experience=experience, specialisms=specialisms, max_mentees=3,
             training_completed_on=today - timedelta(days=90) if vetted else None,
             vetting_checked_on=today - timedelta(days=80) if vetted else None,
-            supervisor="Sam Patel (peer support lead)" if vetted else "", approved_at=utcnow() if vetted else None)
+            supervisor="Sam Patel (peer support lead)" if vetted else "", approved_at=now_utc() if vetted else None)
         session.add(profile)
         session.flush()
         for weekday, start, end in weekly:
@@ -149,7 +133,7 @@ def seed(session: Session, today: date, plan_details: bool = True) -> None:
         session.flush()
         session.add(FamilyLink(person_id=people[relative_of].id, relative_id=relative.id, relationship_label=label,
                                shares_release_date=shares, shares_appointments=shares,
-                               consent_changed_at=utcnow() if shares else None))
+                               consent_changed_at=now_utc() if shares else None))
     _add_demo_match(session, people["released@example.org"], "champion@example.org", today)
     for email, first, last, role, prison_id in (
         ("staff@example.org", "Priya", "Shah", Role.STAFF, prison.id),
@@ -186,13 +170,13 @@ def _add_plan_details(session: Session, person: Person, plan: ReleasePlan) -> No
         session.add(ChecklistItem(plan_id=plan.id, key=key, status=status, owner=owner, note=note))
     area = plan.release_area
     day = plan.release_date
-    session.add(Appointment(person_id=person.id, kind="probation", provider=f"{area} Probation Office (demo)",
+    session.add(Appointment(person_id=person.id, kind=AppointmentKind.PROBATION, provider=f"{area} Probation Office (demo)",
                             starts_at=_at(day, 13, 0), address=f"1 Example Street, {area}",
                             what_to_bring="Your licence and release papers", phone="0113 496 0500"))
-    session.add(Appointment(person_id=person.id, kind="prescription", provider="Kirkgate Corner Pharmacy (demo)",
+    session.add(Appointment(person_id=person.id, kind=AppointmentKind.PRESCRIPTION, provider="Kirkgate Corner Pharmacy (demo)",
                             starts_at=_at(day, 15, 30), address=f"3 Kirkgate Corner, {area}",
                             what_to_bring="Photo ID if you have it", phone="0113 496 0245"))
-    session.add(Appointment(person_id=person.id, kind="treatment", provider="Wharf Street Drug and Alcohol Service (demo)",
+    session.add(Appointment(person_id=person.id, kind=AppointmentKind.TREATMENT, provider="Wharf Street Drug and Alcohol Service (demo)",
                             starts_at=_at(day + timedelta(days=1), 10, 0), address=f"18 Wharf Street, {area}",
                             what_to_bring="Your release papers", phone="0113 496 0123"))
 

@@ -9,7 +9,7 @@ PUBLIC_ENDPOINTS = {
     "static", "main.index", "main.choose_language", "main.emergency", "auth.kiosk_sign_in", "auth.sign_in",
     "auth.sign_out", "auth.session_ended", "auth.activate", "chat.page", "chat.send", "api.health",
     "guidance.home", "guidance.search", "guidance.topic", "guidance.give_feedback", "guidance.services",
-    "api.openapi", "main.my_plan", "main.champion_request",
+    "api.openapi", "person.moved",
 }
 
 

@@ -35,9 +35,9 @@ def _profile(db, email):
 
 
 def _ask_on_kiosk(client, languages=("pl",), area="Leeds", lang_header="pl", **extra):
-    page = client.get("/kiosk/champion", headers={"Accept-Language": lang_header}).get_data(as_text=True)
+    page = client.get("/my-champion", headers={"Accept-Language": lang_header}).get_data(as_text=True)
     data = {"languages": list(languages), "area": area, "gender_preference": "", "csrf_token": csrf_token_from(page), **extra}
-    return client.post("/kiosk/champion", data=data)
+    return client.post("/my-champion", data=data)
 
 
 def test_prisoner_asks_in_polish_and_the_best_champion_gets_an_offer_with_reasons(full_demo, client, db):
@@ -51,7 +51,7 @@ def test_prisoner_asks_in_polish_and_the_best_champion_gets_an_offer_with_reason
     assert match.champion_id == _profile(db, "champion@example.org").id  # Tomasz: Polish, Leeds, opiates
     codes = [reason[0] for reason in match.reasons]
     assert "speaks" in codes and "shared_experience" in codes
-    page = client.get("/kiosk/champion").get_data(as_text=True)
+    page = client.get("/my-champion").get_data(as_text=True)
     assert 'lang="pl"' in page and "Tomasz" in page and "Polski" in page
 
 
@@ -77,13 +77,13 @@ def test_full_journey_accept_then_meet_at_the_gate_and_both_see_it(full_demo, ap
     db.refresh(match)
     assert match.status == MatchStatus.ACCEPTED
 
-    page = client.get("/kiosk/champion").get_data(as_text=True)
+    page = client.get("/my-champion").get_data(as_text=True)
     assert 'value="gate"' in page
-    booked = client.post("/kiosk/champion/meeting", data={"slot": "gate", "csrf_token": csrf_token_from(page)})
+    booked = client.post("/my-champion/meeting", data={"slot": "gate", "csrf_token": csrf_token_from(page)})
     assert booked.status_code == 302
     meeting = db.exec(select(Meeting).where(Meeting.match_id == match.id)).one()
     assert meeting.at_the_gate
-    assert "At the gate" in client.get("/kiosk/champion").get_data(as_text=True)
+    assert "At the gate" in client.get("/my-champion").get_data(as_text=True)
     assert "At the gate" in champion.get(f"/champion/matches/{match.id}").get_data(as_text=True)
     db.refresh(match)
     assert match.status == MatchStatus.ACTIVE
@@ -94,15 +94,15 @@ def test_messages_between_the_pair_and_a_concern_reaches_staff(full_demo, app, c
     _ask_on_kiosk(client)
     match = db.exec(select(Match).where(Match.person_id != _person(db, email="released@example.org").id)).one()
     requests.respond(db, match, True, _person(db, email="champion@example.org"), now_utc())
-    page = client.get("/kiosk/champion").get_data(as_text=True)
-    client.post(f"/kiosk/champion/{match.id}/messages", data={"text": "Hi Tomasz", "csrf_token": csrf_token_from(page)})
+    page = client.get("/my-champion").get_data(as_text=True)
+    client.post(f"/my-champion/{match.id}/messages", data={"text": "Hi Tomasz", "csrf_token": csrf_token_from(page)})
     champion = app.test_client()
     AuthActions(champion).sign_in("champion@example.org")
     assert "Hi Tomasz" in champion.get(f"/champion/matches/{match.id}").get_data(as_text=True)
     other = app.test_client()
     AuthActions(other).sign_in("champion2@example.org")
     assert other.get(f"/champion/matches/{match.id}").status_code == 404
-    client.post(f"/kiosk/champion/{match.id}/concern", data={"concern": "He asked to borrow money",
+    client.post(f"/my-champion/{match.id}/concern", data={"concern": "He asked to borrow money",
                                                              "csrf_token": csrf_token_from(page)})
     task = db.exec(select(StaffTask).where(StaffTask.kind == "concern")).one()
     assert task.urgent and "borrow money" in task.summary
@@ -110,8 +110,8 @@ def test_messages_between_the_pair_and_a_concern_reaches_staff(full_demo, app, c
 
 def test_family_member_gets_a_family_support_contact(full_demo, client, db):
     AuthActions(client).sign_in("family@example.org")
-    page = client.get("/family/support").get_data(as_text=True)
-    client.post("/family/support", data={"languages": ["en"], "area": "Leeds", "csrf_token": csrf_token_from(page)})
+    page = client.get("/my-champion").get_data(as_text=True)
+    client.post("/my-champion", data={"languages": ["en"], "area": "Leeds", "csrf_token": csrf_token_from(page)})
     match = db.exec(select(Match).where(Match.person_id != _person(db, email="released@example.org").id)).one()
     assert match.champion_id == _profile(db, "familysupport@example.org").id
 

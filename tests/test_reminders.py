@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlmodel import Session, select
 
-from portal.models import Appointment, Person, Reminder
+from portal.models import Appointment, AppointmentKind, Person, Reminder
 from portal.words.messages import reminder_text
 from portal.services.plans import reminders
 from tests.support import AuthActions
@@ -34,7 +34,7 @@ def _kyle(db):
 
 
 def _appointment(db, person, starts_at):
-    appointment = Appointment(person_id=person.id, kind="probation", provider="Leeds Probation",
+    appointment = Appointment(person_id=person.id, kind=AppointmentKind.PROBATION, provider="Leeds Probation",
                               starts_at=starts_at, address="1 Demo Street", phone="0113 496 0999")
     db.add(appointment)
     db.commit()

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlmodel import select
 
-from portal.models import Appointment, AuditEvent, ChecklistItem, Person, ReleasePlan
+from portal.models import Appointment, AppointmentKind, AuditEvent, ChecklistItem, Person, ReleasePlan
 from portal.services.plans import release_plans
 from portal.services.clock import LONDON
 from tests.support import AuthActions, csrf_token_from
@@ -135,7 +135,7 @@ def test_release_before_a_weekend_without_a_pickup_is_flagged():
     plan = ReleasePlan(person_id=1, release_date=friday, release_area="Leeds")
     codes = {w.code for w in release_plans.warnings(plan, [], [])}
     assert "pickup_before_weekend" in codes
-    pickup = Appointment(person_id=1, kind="prescription", provider="Pharmacy",
+    pickup = Appointment(person_id=1, kind=AppointmentKind.PRESCRIPTION, provider="Pharmacy",
                          starts_at=datetime(2026, 11, 27, 11, 0, tzinfo=LONDON))
     assert "pickup_before_weekend" not in {w.code for w in release_plans.warnings(plan, [], [pickup])}
 

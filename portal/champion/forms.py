@@ -37,14 +37,3 @@ class ExceptionForm(FlaskForm):
     available = SelectField(_l("What changes"), choices=[("away", _l("I am away")), ("extra", _l("I am free (extra time)"))])
     start = TimeField(_l("From (leave empty for the whole day)"), validators=[Optional()])
     end = TimeField(_l("Until"), validators=[Optional()])
-
-
-class DecisionForm(FlaskForm):
-    pass
-
-
-class VettingForm(FlaskForm):
-    training_completed_on = DateField(_l("Training completed on"), validators=[Optional()])
-    vetting_checked_on = DateField(_l("Vetting (DBS) checked on"), validators=[Optional()])
-    supervisor = StringField(_l("Supervisor"), validators=[Length(max=80)])
-    version = IntegerField(widget=HiddenField.widget, validators=[InputRequired()])

@@ -7,19 +7,19 @@ from flask_login import current_user
 
 from portal.web.access import roles
 from portal.champion import bp
-from portal.champion.forms import DecisionForm, ExceptionForm, ProfileForm, WeeklySlotForm
+from portal.champion.forms import ExceptionForm, ProfileForm, WeeklySlotForm
 from portal.words.champions import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
 from portal.db import get_session
 from portal.words.messages import message_for
-from portal.models import AvailabilityException, ChampionRequest, MatchStatus, Person, Role, WeeklySlot
-from portal.my_champion import ConcernForm, MessageForm, send_pair_concern, send_pair_message
+from portal.models import MatchStatus, Role
+from portal.web import pair_messages
+from portal.web.forms import ConcernForm, DecisionForm, MessageForm, attempt
 from portal.services import languages
 from portal.services.champions import availability
 from portal.services.champions import requests
 from portal.services.champions import profiles
-from portal.services.plans import release_plans
 from portal.services.clock import now_utc, to_london, today_in_london
-from portal.services.errors import DomainError, NotFound, StaleEdit
+from portal.services.errors import DomainError, NotFound
 
 
 def _profile():
@@ -38,19 +38,7 @@ def _ip() -> str:
 def home():
     session = get_session()
     profile = profiles.profile_of(session, current_user)
-    offers, mentees = [], []
-    if profile:
-        for match in requests.matches_for_champion(session, profile):
-            person = session.get(Person, match.person_id)
-            if match.status == MatchStatus.OFFERED:
-                req = session.get(ChampionRequest, match.request_id)
-                plan = release_plans.plan_for(session, person.id)
-                # Only what is needed to decide: first name, area, release week, needs.
-                offers.append({"match": match, "first_name": person.first_name, "area": req.area,
-                               "release_week": plan.release_date - timedelta(days=plan.release_date.weekday()) if plan else None,
-                               "needs": [str(SPECIALISMS.get(n, n)) for n in req.needs] + [str(EXPERIENCE.get(e, e)) for e in req.experience]})
-            elif match.status in (MatchStatus.ACCEPTED, MatchStatus.ACTIVE):
-                mentees.append({"match": match, "first_name": person.first_name})
+    offers, mentees = requests.champion_caseload(session, profile) if profile else ([], [])
     return render_template("champion/home.html", profile=profile, offers=offers, mentees=mentees,
                            language_names=languages.BY_CODE, statuses=STATUSES, form=DecisionForm(formdata=None),
                            experience_labels=EXPERIENCE, specialism_labels=SPECIALISMS)
@@ -77,7 +65,7 @@ def _render_match(match_id: int, message_form=None, concern_form=None, status=20
     match = requests.get_match_for(session, match_id, current_user)
     if match.status == MatchStatus.OFFERED:
         return redirect(url_for("champion.home"))
-    person = session.get(Person, match.person_id)
+    person, _champion, _champion_person = requests.pair_of(session, match)
     return render_template("champion/match.html", match=match, person=person,
                            meetings=requests.meetings_of(session, match),
                            messages=requests.messages_of(session, match),
@@ -112,13 +100,15 @@ def finish_match(match_id: int, outcome: str):
 @bp.post("/matches/<int:match_id>/messages")
 @roles(Role.CHAMPION)
 def message(match_id: int):
-    return send_pair_message(match_id, partial(_render_match, match_id), url_for("champion.match", match_id=match_id))
+    return pair_messages.send_message(match_id, partial(_render_match, match_id),
+                                      url_for("champion.match", match_id=match_id))
 
 
 @bp.post("/matches/<int:match_id>/concern")
 @roles(Role.CHAMPION)
 def concern(match_id: int):
-    return send_pair_concern(match_id, partial(_render_match, match_id), url_for("champion.match", match_id=match_id))
+    return pair_messages.send_concern(match_id, partial(_render_match, match_id),
+                                      url_for("champion.match", match_id=match_id))
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -130,20 +120,17 @@ def profile():
         form = ProfileForm(obj=row, areas=", ".join(row.areas))
         return render_template("champion/profile.html", form=form, profile=row)
     form = ProfileForm()
-    if form.validate_on_submit():
-        try:
-            profiles.update_profile(session, row, form.version.data, {
-                "languages": form.languages.data, "areas": [a.strip() for a in form.areas.data.split(",") if a.strip()],
-                "gender": form.gender.data, "age_group": form.age_group.data, "experience": form.experience.data,
-                "specialisms": form.specialisms.data, "max_mentees": form.max_mentees.data}, current_user, _ip())
-        except StaleEdit as error:
-            form.form_errors.append(message_for(error))
-            session.refresh(row)
-            form.version.data = row.version
-            return render_template("champion/profile.html", form=form, profile=row), 409
-        flash(_("Your profile is saved."), "success")
-        return redirect(url_for("champion.home"))
-    return render_template("champion/profile.html", form=form, profile=row), 400
+    if not form.validate_on_submit():
+        return render_template("champion/profile.html", form=form, profile=row), 400
+    saved = attempt(form, lambda: profiles.update_profile(session, row, form.version.data, {
+        "languages": form.languages.data, "areas": [a.strip() for a in form.areas.data.split(",") if a.strip()],
+        "gender": form.gender.data, "age_group": form.age_group.data, "experience": form.experience.data,
+        "specialisms": form.specialisms.data, "max_mentees": form.max_mentees.data}, current_user, _ip()),
+        edited=row)[0]
+    if not saved:
+        return render_template("champion/profile.html", form=form, profile=row), 409
+    flash(_("Your profile is saved."), "success")
+    return redirect(url_for("champion.home"))
 
 
 def _render_availability(slot_form=None, exception_form=None, status=200):
@@ -172,39 +159,31 @@ def availability_page():
 @roles(Role.CHAMPION)
 def add_weekly():
     form = WeeklySlotForm()
-    if form.validate_on_submit():
-        try:
-            profiles.add_weekly_slot(get_session(), _profile(), int(form.weekday.data), form.start.data, form.end.data)
-        except DomainError as error:
-            form.form_errors.append(message_for(error))
-            return _render_availability(slot_form=form, status=400)
-        flash(_("Weekly time added."), "success")
-        return redirect(url_for("champion.availability_page"))
-    return _render_availability(slot_form=form, status=400)
+    added = form.validate_on_submit() and attempt(form, lambda: profiles.add_weekly_slot(
+        get_session(), _profile(), int(form.weekday.data), form.start.data, form.end.data))[0]
+    if not added:
+        return _render_availability(slot_form=form, status=400)
+    flash(_("Weekly time added."), "success")
+    return redirect(url_for("champion.availability_page"))
 
 
 @bp.post("/availability/dates")
 @roles(Role.CHAMPION)
 def add_exception():
     form = ExceptionForm()
-    if form.validate_on_submit():
-        try:
-            profiles.add_exception(get_session(), _profile(), form.on_date.data, form.available.data == "extra",
-                                    form.start.data, form.end.data)
-        except DomainError as error:
-            form.form_errors.append(message_for(error))
-            return _render_availability(exception_form=form, status=400)
-        flash(_("Date added."), "success")
-        return redirect(url_for("champion.availability_page"))
-    return _render_availability(exception_form=form, status=400)
+    added = form.validate_on_submit() and attempt(form, lambda: profiles.add_exception(
+        get_session(), _profile(), form.on_date.data, form.available.data == "extra", form.start.data, form.end.data))[0]
+    if not added:
+        return _render_availability(exception_form=form, status=400)
+    flash(_("Date added."), "success")
+    return redirect(url_for("champion.availability_page"))
 
 
 @bp.post("/availability/<kind>/<int:row_id>/remove")
 @roles(Role.CHAMPION)
 def remove_availability(kind: str, row_id: int):
-    model = {"weekly": WeeklySlot, "dates": AvailabilityException}.get(kind)
-    if model is None or not DecisionForm().validate_on_submit():
+    if not DecisionForm().validate_on_submit():
         raise NotFound("not_found")
-    profiles.remove_slot(get_session(), _profile(), model, row_id)
+    profiles.remove_slot(get_session(), _profile(), kind, row_id)
     flash(_("Removed."), "success")
     return redirect(url_for("champion.availability_page"))

@@ -8,9 +8,9 @@ from portal.chat import bp
 from portal.chat.forms import ChatForm
 from portal.db import get_session
 from portal.extensions import htmx
-from portal.web.i18n import current_language
+from portal.web.i18n import current_language, remember_language
 from portal.web.kiosk_idle import is_kiosk_session
-from portal.guidance.routes import library
+from portal.web.content import library
 from portal.services import languages
 from portal.services.people import accounts
 from portal.services.assistant import relay
@@ -64,9 +64,7 @@ def send():
         if current_user.is_authenticated else None,
         library=library(),
     )
-    if turn.set_language and languages.is_supported(turn.set_language):
-        session["lang"] = turn.set_language
-        if current_user.is_authenticated:
-            accounts.set_locale(get_session(), current_user, turn.set_language)
+    if turn.set_language:
+        remember_language(turn.set_language)
     # The message is saved in the history whether or not the assistant answered: clear the box.
     return _render(ChatForm(formdata=None), turn)

@@ -1,4 +1,4 @@
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -6,18 +6,13 @@ from wtforms import RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length
 from flask_login import current_user
 
-from portal import my_champion, my_plan
 from portal.web.access import roles
 from portal.db import get_session
 from portal.models import CheckinAnswer, Role
 from portal.phone import bp
-from portal.words.plans import APPOINTMENT_KINDS
-from portal.services.plans import appointments as appointment_service
 from portal.services.people import accounts
-from portal.services.plans import calendar_export
 from portal.services.plans import checkins
 from portal.services.people import records
-from portal.services.plans import release_plans
 from portal.services.plans import reminders
 from portal.services.clock import now_utc, today_in_london
 from portal.web.i18n import current_language
@@ -31,79 +26,6 @@ def home():
     return render_template("phone/home.html", summary=summary, today=today_in_london(),
                            reminder_list=reminders.in_portal(get_session(), current_user, now_utc()),
                            checkin=checkins.pending_for(get_session(), current_user), checkin_form=CheckinForm(formdata=None))
-
-
-@bp.get("/plan")
-@roles(Role.RELEASED)
-def plan():
-    return my_plan.render_plan("phone/plan.html")
-
-
-@bp.post("/plan/questions")
-@roles(Role.RELEASED)
-def ask():
-    return my_plan.ask_question("phone/plan.html", "phone.plan")
-
-
-def _ics_response(appointment_list, filename: str):
-    def title(appointment):
-        kind = appointment.kind.value if hasattr(appointment.kind, "value") else appointment.kind
-        return f"{APPOINTMENT_KINDS[kind]}: {appointment.provider}"
-
-    def describe(appointment):
-        parts = []
-        if appointment.what_to_bring:
-            parts.append(f"{_('What to bring')}: {appointment.what_to_bring}")
-        if appointment.phone:
-            parts.append(f"{_('Phone')}: {appointment.phone}")
-        return "\n".join(parts)
-
-    body = calendar_export.calendar_for(appointment_list, title, describe)
-    return Response(body, mimetype="text/calendar",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-
-
-@bp.get("/appointments/<int:appointment_id>.ics")
-@roles(Role.RELEASED)
-def appointment_calendar(appointment_id: int):
-    appointment = appointment_service.get_for_person(get_session(), appointment_id, current_user.id)
-    return _ics_response([appointment], f"appointment-{appointment.id}.ics")
-
-
-@bp.get("/appointments.ics")
-@roles(Role.RELEASED)
-def all_appointments_calendar():
-    return _ics_response(release_plans.appointments_of(get_session(), current_user.id), "appointments.ics")
-
-
-@bp.get("/champion")
-@roles(Role.RELEASED)
-def champion():
-    return my_champion.render_page("phone/champion.html")
-
-
-@bp.post("/champion")
-@roles(Role.RELEASED)
-def champion_ask():
-    return my_champion.ask("phone/champion.html", "phone.champion")
-
-
-@bp.post("/champion/meeting")
-@roles(Role.RELEASED)
-def champion_book():
-    return my_champion.book("phone/champion.html", "phone.champion")
-
-
-@bp.post("/champion/<int:match_id>/messages")
-@roles(Role.RELEASED)
-def champion_message(match_id: int):
-    return my_champion.post_message("phone/champion.html", "phone.champion", match_id)
-
-
-@bp.post("/champion/<int:match_id>/concern")
-@roles(Role.RELEASED)
-def champion_concern(match_id: int):
-    return my_champion.post_concern("phone/champion.html", "phone.champion", match_id)
 
 
 class CheckinForm(FlaskForm):

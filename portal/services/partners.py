@@ -141,7 +141,7 @@ def upsert_appointment(session: Session, person: Person, external_ref: str, push
                        ip: str, retry: bool = True) -> tuple[Appointment, bool]:
     """The partner's appointment `external_ref`, created or brought up to date; True when created.
     `pushed` is the checked payload (api/schemas.py: AppointmentIn)."""
-    fields = {"kind": pushed.kind.value, "provider": pushed.provider,
+    fields = {"kind": pushed.kind, "provider": pushed.provider,
               "starts_at": pushed.starts_at.astimezone(timezone.utc), "address": pushed.address,
               "what_to_bring": pushed.what_to_bring, "phone": pushed.phone, "notes": pushed.notes}
     existing = _partner_appointment(session, partner, external_ref)

@@ -2,33 +2,22 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlmodel import select
 
-from portal.web.access import roles
-from portal.champion.forms import DecisionForm, VettingForm
-from portal.words.champions import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
 from portal.db import get_session
-from portal.words.messages import message_for
-from portal.models import (
-    ChampionProfile,
-    ChampionRequest,
-    ChampionStatus,
-    Match,
-    MatchStatus,
-    Person,
-    RequestStatus,
-    Role,
-)
-from portal.my_champion import ChampionRequestForm, request_from_form
+from portal.models import ChampionStatus, Role
 from portal.services import audit
-from portal.services.champions import requests
-from portal.services.champions import profiles
-from portal.services.champions import candidates
+from portal.services.champions import profiles, requests
+from portal.services.clock import now_utc, today_in_london
+from portal.services.errors import DomainError, NotFound
 from portal.services.people import records
 from portal.services.plans import release_plans
-from portal.services.clock import now_utc
-from portal.services.errors import DomainError, NotFound, StaleEdit
 from portal.staff import bp
+from portal.staff.forms import VettingForm
+from portal.web.access import roles
+from portal.web.forms import ChampionRequestForm, DecisionForm, attempt
+from portal.web.i18n import current_language
+from portal.words.champions import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
+from portal.words.messages import message_for
 
 CASEWORK = (Role.STAFF, Role.ADMIN)
 
@@ -49,7 +38,7 @@ def champion_list():
 def _render_champion(champion_id: int, form=None, status=200):
     session = get_session()
     profile = profiles.get_profile(session, champion_id)
-    person = session.get(Person, profile.person_id)
+    person = profiles.person_of(session, profile)
     audit.record(session, "read:champion", actor_id=current_user.id, subject_id=person.id, ip=_ip())
     return render_template("staff/champion.html", profile=profile, person=person, statuses=STATUSES,
                            form=form or VettingForm(obj=profile, formdata=None), decision=DecisionForm(formdata=None),
@@ -72,14 +61,11 @@ def champion_vetting(champion_id: int):
     form = VettingForm()
     if not form.validate_on_submit():
         return _render_champion(champion_id, form=form, status=400)
-    try:
-        profiles.record_vetting(session, profile, form.version.data, training_completed_on=form.training_completed_on.data,
-                                 vetting_checked_on=form.vetting_checked_on.data, supervisor=form.supervisor.data or "",
-                                 staff=current_user, ip=_ip())
-    except StaleEdit as error:
-        form.form_errors.append(message_for(error))
-        session.refresh(profile)
-        form.version.data = profile.version
+    saved = attempt(form, lambda: profiles.record_vetting(
+        session, profile, form.version.data, training_completed_on=form.training_completed_on.data,
+        vetting_checked_on=form.vetting_checked_on.data, supervisor=form.supervisor.data or "", staff=current_user,
+        ip=_ip()), edited=profile)[0]
+    if not saved:
         return _render_champion(champion_id, form=form, status=409)
     flash(_("Vetting saved."), "success")
     return redirect(url_for("staff.champion_detail", champion_id=champion_id))
@@ -114,31 +100,19 @@ def champion_status(champion_id: int, action: str):
 @roles(*CASEWORK)
 def requests_list():
     session = get_session()
-    open_requests = session.exec(select(ChampionRequest).where(ChampionRequest.status == RequestStatus.OPEN)
-                                 .order_by(ChampionRequest.created_at)).all()
-    now = now_utc()
-    rows = []
-    for req in open_requests:
-        suggestions = candidates.suggest_champions(session, req, now, limit=3)
-        pending = session.exec(select(Match).where(Match.request_id == req.id, Match.status == MatchStatus.OFFERED)).first()
-        rows.append({"request": req, "person": session.get(Person, req.person_id), "pending": pending,
-                     "pending_champion": session.get(Person, session.get(ChampionProfile, pending.champion_id).person_id)
-                     if pending else None,
-                     "suggestions": [(s, session.get(Person, session.get(ChampionProfile, s.champion_id).person_id))
-                                     for s in suggestions]})
+    rows = requests.open_requests_for_staff(session, now_utc())
     audit.record(session, "read:champion-requests", actor_id=current_user.id, ip=_ip(), detail=f"{len(rows)} open")
-    return render_template("staff/requests.html", rows=rows, decision=DecisionForm(formdata=None),
-                           batch=None)
+    return render_template("staff/requests.html", rows=rows, decision=DecisionForm(formdata=None), batch=None)
 
 
 @bp.post("/requests/<int:request_id>/assign/<int:champion_id>")
 @roles(*CASEWORK)
 def assign(request_id: int, champion_id: int):
     session = get_session()
-    req = session.get(ChampionRequest, request_id)
-    if req is None or not DecisionForm().validate_on_submit():
+    if not DecisionForm().validate_on_submit():
         raise NotFound("not_found")
-    requests.staff_assign(session, req, profiles.get_profile(session, champion_id), current_user, now_utc(), _ip())
+    requests.staff_assign(session, requests.get_request(session, request_id), profiles.get_profile(session, champion_id),
+                          current_user, now_utc(), _ip())
     flash(_("Matched."), "success")
     return redirect(url_for("staff.requests_list"))
 
@@ -162,13 +136,12 @@ def match_detail(match_id: int):
     """Staff read a pair's messages and meetings for safeguarding; every read is audited."""
     session = get_session()
     match = requests.get_match_for(session, match_id, current_user)
-    champion = session.get(ChampionProfile, match.champion_id)
-    people = {p.id: p for p in (session.get(Person, match.person_id), session.get(Person, champion.person_id))}
+    person, champion, champion_person = requests.pair_of(session, match)
     audit.record(session, "read:champion-messages", actor_id=current_user.id, subject_id=match.person_id, ip=_ip(),
                  detail=f"match {match.id}")
-    return render_template("staff/match.html", match=match, champion=champion, people=people,
-                           messages=requests.messages_of(session, match),
-                           meetings=requests.meetings_of(session, match),
+    return render_template("staff/match.html", match=match, champion=champion,
+                           people={person.id: person, champion_person.id: champion_person},
+                           messages=requests.messages_of(session, match), meetings=requests.meetings_of(session, match),
                            match_statuses=MATCH_STATUSES)
 
 
@@ -177,20 +150,15 @@ def match_detail(match_id: int):
 def request_for_person(person_id: int):
     """Staff ask for a champion on someone's behalf (same rules as when the person asks)."""
     session = get_session()
-    summary = records.person_for_casework(session, current_user, person_id, _ip())
-    person = summary.person
+    person = records.person_for_casework(session, current_user, person_id, _ip()).person
     if request.method == "GET":
-        plan = release_plans.plan_for(session, person.id)
-        form = ChampionRequestForm(formdata=None, languages=sorted({person.locale, "en"}),
-                                   area=plan.release_area if plan else "")
+        form = ChampionRequestForm.blank_for(person, release_plans.plan_for(session, person.id))
         return render_template("staff/champion_request.html", form=form, person=person)
     form = ChampionRequestForm()
-    if form.validate_on_submit():
-        try:
-            request_from_form(form, person, current_user)
-        except DomainError as error:
-            form.form_errors.append(message_for(error))
-            return render_template("staff/champion_request.html", form=form, person=person), 400
-        flash(_("Request sent. It is on the champion requests page."), "success")
-        return redirect(url_for("staff.requests_list"))
-    return render_template("staff/champion_request.html", form=form, person=person), 400
+    sent = form.validate_on_submit() and attempt(form, lambda: requests.create_request(
+        session, person, current_user, **form.request_fields(), today=today_in_london(), now=now_utc(), ip=_ip(),
+        language=current_language(), kiosk=False))[0]
+    if not sent:
+        return render_template("staff/champion_request.html", form=form, person=person), 400
+    flash(_("Request sent. It is on the champion requests page."), "success")
+    return redirect(url_for("staff.requests_list"))

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from portal.web.access import roles
 from portal.db import get_session
-from portal.words.messages import message_for
+from portal.web.forms import attempt
 from portal.models import Role
 from portal.words.plans import APPOINTMENT_KINDS, CHECKLIST, STATUS, WARNINGS
 from portal.services.plans import appointments as appointment_service
@@ -16,7 +16,7 @@ from portal.services.people import handover
 from portal.services.people import records
 from portal.services.plans import release_plans
 from portal.services.clock import LONDON, to_london, today_in_london
-from portal.services.errors import NotFound, StaleEdit
+from portal.services.errors import NotFound
 from portal.staff import bp
 from portal.words.messages import missed_appointment_text
 from portal.staff.forms import AppointmentForm, ChecklistItemForm, PlanForm
@@ -65,19 +65,15 @@ def save_plan(person_id: int):
     if not form.validate_on_submit():
         return _render_person(person_id, plan_form=form, status=400)
     plan = release_plans.plan_for(session, person_id)
-    try:
-        if plan is None:
-            release_plans.create_plan(session, person, form.release_date.data, form.release_area.data, current_user, _ip(),
-                              release_time=form.release_time.data, unplanned=form.unplanned.data)
-        else:
-            release_plans.update_plan(session, plan, form.version.data or 0, {
-                "release_date": form.release_date.data, "release_time": form.release_time.data,
-                "release_area": _text(form.release_area)}, current_user, _ip())
-    except StaleEdit as error:
-        form.form_errors.append(message_for(error))
-        session.refresh(plan)
-        form.version.data = plan.version  # saving again now overwrites knowingly
-        return _render_person(person_id, plan_form=form, status=409)
+    if plan is None:
+        release_plans.create_plan(session, person, form.release_date.data, form.release_area.data, current_user,
+                                  _ip(), release_time=form.release_time.data, unplanned=form.unplanned.data)
+    else:
+        saved = attempt(form, lambda: release_plans.update_plan(session, plan, form.version.data or 0, {
+            "release_date": form.release_date.data, "release_time": form.release_time.data,
+            "release_area": _text(form.release_area)}, current_user, _ip()), edited=plan)[0]
+        if not saved:
+            return _render_person(person_id, plan_form=form, status=409)
     flash(_("Release plan saved."), "success")
     return redirect(url_for("staff.person", person_id=person_id))
 
@@ -107,14 +103,10 @@ def save_item(person_id: int, key: str):
     form = ChecklistItemForm(prefix=key)
     if not form.validate_on_submit():
         return _render_person(person_id, item_forms={key: form}, status=400)
-    try:
-        release_plans.update_item(session, item, form.version.data, {
-            "status": form.status.data, "owner": _text(form.owner), "note": _text(form.note),
-            "due_on": form.due_on.data}, current_user, _ip())
-    except StaleEdit as error:
-        form.form_errors.append(message_for(error))
-        session.refresh(item)
-        form.version.data = item.version  # saving again now overwrites knowingly
+    saved = attempt(form, lambda: release_plans.update_item(session, item, form.version.data, {
+        "status": form.status.data, "owner": _text(form.owner), "note": _text(form.note),
+        "due_on": form.due_on.data}, current_user, _ip()), edited=item)[0]
+    if not saved:
         return _render_person(person_id, item_forms={key: form}, status=409)
     flash(_("Saved: %(item)s.", item=CHECKLIST[key][0]), "success")
     return redirect(url_for("staff.person", person_id=person_id) + f"#item-{key}")
@@ -153,13 +145,10 @@ def edit_appointment(person_id: int, appointment_id: int):
         return render_template("staff/appointment_form.html", summary=summary, form=form, appointment=appointment)
     form = AppointmentForm()
     if form.validate_on_submit():
-        try:
-            appointment_service.update(session, appointment, form.version.data or 0, _appointment_fields(form),
-                                       current_user, _ip(), missed_text=missed_appointment_text)
-        except StaleEdit as error:
-            form.form_errors.append(message_for(error))
-            session.refresh(appointment)
-            form.version.data = appointment.version  # saving again now overwrites knowingly
+        saved = attempt(form, lambda: appointment_service.update(
+            session, appointment, form.version.data or 0, _appointment_fields(form), current_user, _ip(),
+            missed_text=missed_appointment_text), edited=appointment)[0]
+        if not saved:
             return render_template("staff/appointment_form.html", summary=summary, form=form,
                                    appointment=appointment, latest=appointment), 409
         flash(_("Appointment saved."), "success")

@@ -12,6 +12,7 @@ from portal.services.people import records
 from portal.staff.forms import AnswerForm
 from portal.services.clock import today_in_london
 from portal.staff import bp
+from portal.web.content import library
 
 
 @bp.get("/")
@@ -24,14 +25,10 @@ def home():
 @bp.get("/guidance")
 @roles(Role.STAFF, Role.ADMIN)
 def guidance_review():
-    from portal.guidance.routes import library
-
     today = today_in_london()
     pages = library().review_schedule(today)
-    languages_present = {page.id: sorted(lang for lang in library().languages if library().page(page.id, lang)[0]
-                                         and not library().page(page.id, lang)[1]) for page in pages}
     return render_template("staff/guidance_review.html", pages=pages, today=today,
-                           totals=feedback.totals(get_session()), languages_present=languages_present,
+                           totals=feedback.totals(get_session()), languages_present=library().translations(pages),
                            all_languages=library().languages)
 
 

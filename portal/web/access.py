@@ -74,10 +74,6 @@ def enforce_access_rules():
     return None
 
 
-def signed_in_as(*allowed: Role) -> bool:
-    return current_user.is_authenticated and Role(current_user.role) in allowed
-
-
 def same_origin_path(target: str | None) -> str | None:
     """Only paths on this site may be used as a redirect target after sign-in."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:

@@ -53,10 +53,9 @@ def message_for(error: DomainError) -> str:
 
 def reminder_text(person: Person, appointment: Appointment, lead: str) -> str:
     with force_locale(languages.babel_locale(person.locale)):
-        kind = appointment.kind.value if hasattr(appointment.kind, "value") else appointment.kind
         when = format_datetime(appointment.starts_at, "EEEE d MMMM, HH:mm")
         first = (_("Reminder: %(when)s", when=when) if lead == "24h" else _("Starting soon: %(when)s", when=when))
-        lines = [first, f"{APPOINTMENT_KINDS[kind]}: {appointment.provider}"]
+        lines = [first, f"{APPOINTMENT_KINDS[appointment.kind]}: {appointment.provider}"]
         if appointment.address:
             lines.append(appointment.address)
         if appointment.what_to_bring:

@@ -21,8 +21,8 @@ def summary(session: Session, person: Person, ip: str, kind_label=lambda kind: k
         "released": person.role == Role.RELEASED,
         "release_area": plan.release_area if plan else None,
         "next_appointments": [{
-            "kind": kind_label(AppointmentKind(a.kind).value),
-            "kind_code": AppointmentKind(a.kind).value,
+            "kind": kind_label(a.kind.value),
+            "kind_code": a.kind.value,
             "provider": a.provider,
             "starts_at": a.starts_at.isoformat(),  # UTC, "+00:00": sorts as text, as the action server does
             "address": a.address,

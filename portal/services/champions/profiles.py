@@ -38,6 +38,10 @@ def get_profile(session: Session, champion_id: int) -> ChampionProfile:
     return profile
 
 
+def person_of(session: Session, profile: ChampionProfile) -> Person:
+    return session.get(Person, profile.person_id)
+
+
 def all_profiles(session: Session) -> list[tuple[ChampionProfile, Person]]:
     return list(session.exec(select(ChampionProfile, Person).join(Person, Person.id == ChampionProfile.person_id)
                              .order_by(ChampionProfile.status, Person.first_name)))
@@ -105,8 +109,13 @@ def add_exception(session: Session, profile: ChampionProfile, on_date: date, ava
     return row
 
 
-def remove_slot(session: Session, profile: ChampionProfile, model, row_id: int) -> None:
-    row = session.get(model, row_id)
+AVAILABILITY_KINDS = {"weekly": WeeklySlot, "dates": AvailabilityException}
+
+
+def remove_slot(session: Session, profile: ChampionProfile, kind: str, row_id: int) -> None:
+    """Remove one of the champion's own weekly times ("weekly") or dated changes ("dates")."""
+    model = AVAILABILITY_KINDS.get(kind)
+    row = session.get(model, row_id) if model else None
     if row is None or row.champion_id != profile.id:
         raise NotFound("not_found")
     session.delete(row)

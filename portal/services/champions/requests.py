@@ -22,13 +22,15 @@ from portal.models import (
 )
 
 from portal.services import audit, safety
-from portal.services.champions import match_states
+from portal.services.champions import availability, match_states
 from portal.services.champions import candidates, matching
+from portal.services.champions.profiles import exceptions, weekly_slots
+from portal.services.clock import today_in_london
 from portal.services.errors import DomainError, NotAllowed, NotFound
 from portal.services.plans.release_plans import plan_for, release_moment
 
 ELIGIBLE_WEEKS_BEFORE_RELEASE = 12
-MEETING_LENGTH = timedelta(hours=1)
+MEETING_LENGTH = availability.MEETING_LENGTH
 BOOKING_HORIZON = timedelta(days=21)
 
 
@@ -206,6 +208,121 @@ def matches_for_person(session: Session, person: Person) -> list[Match]:
 
 def matches_for_champion(session: Session, champion: ChampionProfile) -> list[Match]:
     return list(session.exec(select(Match).where(Match.champion_id == champion.id).order_by(Match.id.desc())))
+
+
+def current_match(session: Session, person: Person) -> Match | None:
+    """The person's champion now: the latest accepted or active match."""
+    return session.exec(select(Match).where(Match.person_id == person.id,
+                                            Match.status.in_((MatchStatus.ACCEPTED, MatchStatus.ACTIVE)))
+                        .order_by(Match.id.desc())).first()
+
+
+def pending_offer(session: Session, request: ChampionRequest) -> Match | None:
+    """The offer for this request a champion has not answered yet."""
+    return session.exec(select(Match).where(Match.request_id == request.id, Match.status == MatchStatus.OFFERED)
+                        .order_by(Match.id.desc())).first()
+
+
+def open_requests(session: Session) -> list[ChampionRequest]:
+    """Requests nobody has been matched to yet, oldest first."""
+    return list(session.exec(select(ChampionRequest).where(ChampionRequest.status == RequestStatus.OPEN)
+                             .order_by(ChampionRequest.created_at)))
+
+
+def get_request(session: Session, request_id: int) -> ChampionRequest:
+    request = session.get(ChampionRequest, request_id)
+    if request is None:
+        raise NotFound("not_found")
+    return request
+
+
+def champion_people(session: Session, champion_ids) -> dict[int, Person]:
+    """The person behind each champion profile, by profile id."""
+    ids = set(champion_ids)
+    if not ids:
+        return {}
+    return dict(session.exec(select(ChampionProfile.id, Person).join(Person, Person.id == ChampionProfile.person_id)
+                             .where(ChampionProfile.id.in_(ids))).all())
+
+
+def pair_of(session: Session, match: Match) -> tuple[Person, ChampionProfile, Person]:
+    """The person, their champion's profile and the champion as a person."""
+    champion = session.get(ChampionProfile, match.champion_id)
+    return session.get(Person, match.person_id), champion, session.get(Person, champion.person_id)
+
+
+@dataclass(frozen=True)
+class OpenRequest:
+    """A request as staff see it on the requests page."""
+    request: ChampionRequest
+    person: Person
+    pending: Match | None  # the offer waiting for an answer
+    pending_champion: Person | None
+    suggestions: list  # [(matching.Suggestion, the champion as a Person)], best first
+
+
+def open_requests_for_staff(session: Session, now: datetime, limit: int = 3) -> list[OpenRequest]:
+    """Every open request with its pending offer and the best few champions for it, in a few queries
+    (the suggestions themselves are worked out request by request)."""
+    found = open_requests(session)
+    if not found:
+        return []
+    people = dict(session.exec(select(Person.id, Person).where(Person.id.in_({r.person_id for r in found}))).all())
+    pending = {m.request_id: m for m in session.exec(
+        select(Match).where(Match.request_id.in_([r.id for r in found]), Match.status == MatchStatus.OFFERED)
+        .order_by(Match.id))}
+    suggested = {r.id: candidates.suggest_champions(session, r, now, limit=limit) for r in found}
+    champions = champion_people(session, [m.champion_id for m in pending.values()]
+                                + [s.champion_id for suggestions in suggested.values() for s in suggestions])
+    return [OpenRequest(r, people[r.person_id], pending.get(r.id),
+                        champions[pending[r.id].champion_id] if r.id in pending else None,
+                        [(s, champions[s.champion_id]) for s in suggested[r.id]]) for r in found]
+
+
+@dataclass(frozen=True)
+class Offer:
+    """Only what a champion needs to decide: first name, area, release week, needs."""
+    match: Match
+    first_name: str
+    area: str
+    release_week: date | None  # the Monday of the release week
+    needs: tuple[str, ...]  # specialism codes, then lived-experience codes
+
+
+@dataclass(frozen=True)
+class Mentee:
+    match: Match
+    first_name: str
+
+
+def champion_caseload(session: Session, champion: ChampionProfile) -> tuple[list[Offer], list[Mentee]]:
+    """A champion's offers waiting for an answer, and the people they support now."""
+    offers, mentees = [], []
+    for match in matches_for_champion(session, champion):
+        person = session.get(Person, match.person_id)
+        if match.status == MatchStatus.OFFERED:
+            request = session.get(ChampionRequest, match.request_id)
+            plan = plan_for(session, person.id)
+            week = plan.release_date - timedelta(days=plan.release_date.weekday()) if plan else None
+            offers.append(Offer(match, person.first_name, request.area, week,
+                                tuple(request.needs) + tuple(request.experience)))
+        elif match.status in (MatchStatus.ACCEPTED, MatchStatus.ACTIVE):
+            mentees.append(Mentee(match, person.first_name))
+    return offers, mentees
+
+
+def meeting_times(session: Session, match: Match, now: datetime, limit: int = 12) -> tuple[datetime | None,
+                                                                                           list[datetime]]:
+    """What a first meeting can be booked for: "meet me at the gate" (the release moment, while it is still
+    to come and the champion is free then) and the next free starts in the champion's time."""
+    champion = session.get(ChampionProfile, match.champion_id)
+    taken = {m.starts_at for m in meetings_of_champion(session, champion)}
+    gate = gate_time(session, match)
+    if gate is None or gate <= now or gate in taken:
+        gate = None
+    free = availability.free_intervals(weekly_slots(session, champion), exceptions(session, champion, today_in_london(now)),
+                                       now, now + BOOKING_HORIZON)
+    return gate, availability.bookable_starts(free, taken=taken)[:limit]
 
 
 def get_match_for(session: Session, match_id: int, viewer: Person) -> Match:

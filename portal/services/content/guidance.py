@@ -174,6 +174,10 @@ class GuidanceLibrary:
                 hits.append(SearchHit(page, score, fallback))
         return hits
 
+    def translations(self, pages: list[GuidancePage]) -> dict[str, list[str]]:
+        """For each page, the languages it is written in (not just shown in English)."""
+        return {page.id: sorted(lang for lang in self.languages if (lang, page.id) in self._pages) for page in pages}
+
     def review_schedule(self, today: date) -> list[GuidancePage]:
         """English pages (the master copies), oldest review first."""
         pages = [page for (lang, _), page in self._pages.items() if lang == self.default_language]

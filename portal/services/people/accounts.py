@@ -4,9 +4,10 @@ from datetime import date, timedelta
 from sqlmodel import Session, or_, select
 
 from portal.models import Person, Role
-from portal.models.types import utcnow
+
 
 from portal.services import audit
+from portal.services.clock import now_utc
 from portal.services.errors import AccountLocked, SignInFailed
 from portal.services.people.passwords import hash_secret, needs_rehash, verify_secret
 from portal.services.people.release import release_if_due
@@ -53,7 +54,7 @@ def sign_in_password(session: Session, identifier: str, password: str, ip: str, 
 
 
 def _check_secret(session: Session, person: Person | None, secret: str, field: str, ip: str, attempted: str) -> Person:
-    now = utcnow()
+    now = now_utc()
     if person is None:
         verify_secret(None, secret)
         audit.record(session, "sign-in:unknown", actor_id=None, ip=ip, detail=attempted[:60])

@@ -85,10 +85,16 @@ def shared_with_relative(session: Session, relative: Person, ip: str) -> list[Sh
     return shared
 
 
-def first_names(session: Session, person_ids: set[int]) -> dict[int, str]:
-    if not person_ids:
-        return {}
-    return {p.id: p.first_name for p in session.exec(select(Person).where(Person.id.in_(person_ids)))}
+def get_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("not_found")
+    return person
+
+
+def everyone(session: Session) -> list[Person]:
+    """Every account, by role then first name: the administrators' list."""
+    return list(session.exec(select(Person).order_by(Person.role, Person.first_name)))
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from portal.models import Appointment, Person, Reminder
+from portal.models import Appointment, AppointmentKind, Person, Reminder
 
 from portal.services import audit
 from portal.services.plans import checkins
@@ -19,10 +19,11 @@ def create(session: Session, person: Person, fields: dict, actor: Person | None,
            external_ref: str | None = None) -> Appointment:
     appointment = Appointment(person_id=person.id, source=source, external_ref=external_ref,
                               **{k: v for k, v in fields.items() if k in EDITABLE})
+    appointment.kind = AppointmentKind(appointment.kind)  # a form or payload may give the plain value
     session.add(appointment)
     session.flush()
     audit.record(session, "create:appointment", actor_id=actor.id if actor else None, subject_id=person.id, ip=ip,
-                 detail=f"{appointment.kind} via {source}", commit=False)
+                 detail=f"{appointment.kind.value} via {source}", commit=False)
     session.commit()
     return appointment
 

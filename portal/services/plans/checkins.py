@@ -107,10 +107,9 @@ def appointment_missed(session: Session, appointment, text_for: Callable[[Person
     person = session.get(Person, appointment.person_id)
     session.add(ChatMessage(conversation_id=conversation_of(person), person_id=person.id, sender=Sender.SYSTEM,
                             text=text_for(person), language=person.locale))
-    kind = getattr(appointment.kind, "value", appointment.kind)
     task = StaffTask(kind=TaskKind.CHECKIN, urgent=False, person_id=person.id,
                      subject_ref=f"appointment:{appointment.id}",
-                     summary=f"Missed appointment: {kind} with {appointment.provider} "
+                     summary=f"Missed appointment: {appointment.kind.value} with {appointment.provider} "
                              f"on {appointment.starts_at.astimezone(LONDON):%d %b %Y %H:%M}.")
     session.add(task)
     session.commit()

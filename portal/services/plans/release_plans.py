@@ -140,10 +140,3 @@ def by_day(appointments: list[Appointment]) -> list[tuple[date, list[Appointment
 
 def release_moment(plan: ReleasePlan) -> datetime:
     return datetime.combine(plan.release_date, plan.release_time or time(9, 0), tzinfo=LONDON)
-
-
-def person_for_plan(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.role not in (Role.PRISONER, Role.RELEASED):
-        raise NotFound("not_found")
-    return person
