@@ -43,8 +43,8 @@ def register(app: Flask) -> None:
     @app.cli.command("seed-demo")
     def seed_demo():
         """Load the demo data into an empty database (demo mode only)."""
-        from portal.db import get_session
         from portal import demo_data
+        from portal.db import get_session
         from portal.services.clock import today_in_london
 
         if not current_app.config["DEMO_MODE"]:
@@ -60,8 +60,8 @@ def register(app: Flask) -> None:
     def release_due():
         """Turn prisoners whose release date has come into released people (run daily from cron)."""
         from portal.db import get_session
-        from portal.services.people import release
         from portal.services.clock import today_in_london
+        from portal.services.people import release
 
         count = release.release_everyone_due(get_session(), today_in_london())
         click.echo(f"{count} released")
@@ -70,9 +70,9 @@ def register(app: Flask) -> None:
     def send_reminders():
         """Send appointment reminders due now (24 h and 2 h before); run every few minutes from cron."""
         from portal.db import get_session
-        from portal.words.messages import reminder_text
-        from portal.services.plans import reminders
         from portal.services.clock import now_utc
+        from portal.services.plans import reminders
+        from portal.words.messages import reminder_text
 
         report = reminders.send_due(get_session(), now_utc(), reminder_channels(current_app.config), reminder_text)
         sent = ", ".join(f"{count} by {name}" for name, count in sorted(report.sent.items())) or "none"
@@ -92,9 +92,9 @@ def register(app: Flask) -> None:
     def send_checkins():
         """Check-ins on days 1, 3, 7, 14 and 28 after release; chase unanswered ones (cron, hourly)."""
         from portal.db import get_session
-        from portal.words.messages import checkin_text
-        from portal.services.plans import checkins
         from portal.services.clock import now_utc, today_in_london
+        from portal.services.plans import checkins
+        from portal.words.messages import checkin_text
 
         session = get_session()
         sent = checkins.send_due(session, today_in_london(), reminder_channels(current_app.config), checkin_text)

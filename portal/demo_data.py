@@ -27,8 +27,6 @@ from portal.models import (
     SupportKind,
     WeeklySlot,
 )
-
-
 from portal.services.clock import LONDON, now_utc
 from portal.services.people.passwords import hash_secret
 from portal.services.plans.release_plans import CHECKLIST_KEYS

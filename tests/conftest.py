@@ -7,12 +7,12 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, SQLModel
 
-from portal import create_app, migrations_runner
+from portal import create_app, demo_data, migrations_runner
 from portal.db import make_engine
 from portal.services.assistant import relay
-from portal import demo_data
 from portal.services.clock import today_in_london
 from tests.support import AuthActions
+
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:

@@ -1,8 +1,8 @@
 """Every route declares who may use it; anonymous visitors reach only public pages."""
 import pytest
 
-from portal.web import access
 from portal.models import Role
+from portal.web import access
 from tests.support import AuthActions
 
 PUBLIC_ENDPOINTS = {

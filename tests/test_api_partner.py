@@ -5,19 +5,19 @@ import json
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import select
 
-from portal.web import access
-from portal.models import Appointment, AuditEvent, ChecklistItem, PartnerToken, Person, ReleasePlan, Reminder, Role
+from portal.models import Appointment, AuditEvent, ChecklistItem, PartnerToken, Person, Reminder, Role
 from portal.services import partners
 from portal.services.assistant import person_tokens
 from portal.services.plans import release_plans
+from portal.web import access
 
 ASSISTANT = {"Authorization": "Bearer dev-assistant-token"}
-SOON = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=10)
+SOON = datetime.now(UTC).replace(microsecond=0) + timedelta(days=10)
 APPOINTMENT = {
     "kind": "treatment",
     "provider": "Wharf Street Drug and Alcohol Service",
@@ -256,7 +256,7 @@ def test_pushing_an_appointment_twice_keeps_one_and_a_change_updates_it(demo, cl
 def test_a_time_with_an_offset_is_stored_as_the_same_moment(demo, client, db, treatment):
     client.put("/api/v1/people/A1234BC/appointments/bst", headers=treatment,
                json={**APPOINTMENT, "starts_at": "2027-07-05T09:30:00+01:00"})
-    assert _appointments(db)[0].starts_at == datetime(2027, 7, 5, 8, 30, tzinfo=timezone.utc)
+    assert _appointments(db)[0].starts_at == datetime(2027, 7, 5, 8, 30, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("naive", ["2027-07-05T09:30:00", "2027-07-05 09:30", "2027-07-05"])

@@ -2,8 +2,8 @@
 import pytest
 from sqlmodel import select
 
-from portal.models import AuditEvent, Person, Role
 from portal import demo_data
+from portal.models import AuditEvent, Person, Role
 from tests.support import AuthActions, csrf_token_from
 
 HOMES = [

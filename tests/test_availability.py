@@ -1,6 +1,6 @@
 """A champion's free time in real instants: weekly London slots, dated changes, the clock changes,
 and the meeting starts a person can pick."""
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -20,7 +20,7 @@ MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
 
 def utc(*args) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 def london(*args) -> datetime:
@@ -37,7 +37,7 @@ def test_a_weekly_slot_is_the_same_london_time_in_winter_and_summer():
     summer = free_intervals(monday_9_to_12, [], utc(2026, 6, 1), utc(2026, 6, 2))
     assert winter == [(utc(2026, 1, 5, 9), utc(2026, 1, 5, 12))]
     assert summer == [(utc(2026, 6, 1, 8), utc(2026, 6, 1, 11))]
-    assert all(a.tzinfo == timezone.utc and b.tzinfo == timezone.utc for a, b in winter + summer)
+    assert all(a.tzinfo == UTC and b.tzinfo == UTC for a, b in winter + summer)
 
 
 def test_sunday_slot_on_the_morning_clocks_go_forward_lasts_one_real_hour():
@@ -133,7 +133,7 @@ def test_bookable_starts_are_on_the_hour_and_half_hour_and_fit_the_interval():
 
 def test_bookable_starts_leave_out_taken_times_and_any_that_would_overlap_them():
     free = [(london(2026, 6, 2, 9), london(2026, 6, 2, 13))]
-    starts = bookable_starts(free, taken={london(2026, 6, 2, 10).astimezone(timezone.utc)})
+    starts = bookable_starts(free, taken={london(2026, 6, 2, 10).astimezone(UTC)})
     assert [s.astimezone(LONDON).strftime("%H:%M") for s in starts] == ["09:00", "11:00", "11:30", "12:00"]
     # a meeting at the gate at 10:15 blocks 09:30 to 11:00
     starts = bookable_starts(free, taken={london(2026, 6, 2, 10, 15)})

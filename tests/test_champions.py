@@ -1,7 +1,7 @@
 """Recovery Champions end to end: request in Polish, reasons, acceptance, meet at the gate, family support,
 vetting rules, offers that move on, withdrawal, and no double booking even at the same instant."""
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from sqlmodel import Session, select
@@ -16,8 +16,7 @@ from portal.models import (
     Person,
     StaffTask,
 )
-from portal.services.champions import requests
-from portal.services.champions import profiles
+from portal.services.champions import profiles, requests
 from portal.services.clock import now_utc, today_in_london
 from portal.services.errors import DomainError
 from tests.support import AuthActions, csrf_token_from

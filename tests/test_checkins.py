@@ -1,11 +1,11 @@
 """Check-ins on days 1, 3, 7, 14 and 28 after release: sent once, answers reach staff when needed."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
 from portal.models import ChatMessage, Checkin, Person, ReleasePlan, StaffTask
-from portal.words.messages import checkin_text
 from portal.services.plans import checkins
+from portal.words.messages import checkin_text
 from tests.support import AuthActions, csrf_token_from
 
 
@@ -41,7 +41,7 @@ def test_check_in_goes_out_on_the_right_days_once(app, demo, db):
     plan = db.exec(select(ReleasePlan).where(ReleasePlan.person_id == kyle.id)).one()
     sms = RecordingSms()
     sent_days = []
-    for offset in range(0, 31):
+    for offset in range(31):
         day = plan.release_date + timedelta(days=offset)
         _send(app, db, day, sms)
         _send(app, db, day, sms)  # a second run the same day sends nothing more
@@ -52,7 +52,7 @@ def test_check_in_goes_out_on_the_right_days_once(app, demo, db):
 
 
 def test_opted_in_people_also_get_a_text(app, demo, db):
-    kyle, day = _kyle(db, 3, opt_in=True)
+    _kyle_row, day = _kyle(db, 3, opt_in=True)
     sms = RecordingSms()
     _send(app, db, day, sms)
     assert len(sms.sent) == 1 and "999" in sms.sent[0]  # others released that day have not opted in
@@ -103,7 +103,7 @@ def test_no_answer_in_48_hours_is_passed_to_staff_once(app, demo, db):
 def test_someone_elses_check_in_cannot_be_answered(app, demo, db, client):
     _kyle(db, 1)
     other = db.exec(select(Person).where(Person.email == "released2@example.org")).one()
-    db.add(Checkin(person_id=other.id, day_number=1, sent_at=datetime.now(timezone.utc)))
+    db.add(Checkin(person_id=other.id, day_number=1, sent_at=datetime.now(UTC)))
     db.commit()
     page = _checkin_page(client)
     checkin = db.exec(select(Checkin).where(Checkin.person_id == other.id)).one()

@@ -1,5 +1,5 @@
 """The guidance library in the portal: safe pages, search with an English fallback, feedback, review."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlmodel import select
 
@@ -93,9 +93,9 @@ def test_open_now_follows_london_time_across_the_clock_change():
     span = directory_service._span("09:00-17:00")
     service = directory_service.Service("s", "S", "a", "A", True, (), "", "", (), {"mon": (span,)}, {})
     # Monday 30 March 2026 is in British Summer Time: 08:30 UTC is 09:30 in London.
-    assert service.open_at(datetime(2026, 3, 30, 8, 30, tzinfo=timezone.utc))
+    assert service.open_at(datetime(2026, 3, 30, 8, 30, tzinfo=UTC))
     # Monday 23 November 2026 is GMT: 08:30 UTC is 08:30 in London, before opening.
-    assert not service.open_at(datetime(2026, 11, 23, 8, 30, tzinfo=timezone.utc))
+    assert not service.open_at(datetime(2026, 11, 23, 8, 30, tzinfo=UTC))
 
 
 def test_services_page_shows_demo_label_and_open_state(client):

@@ -2,7 +2,7 @@
 requests at once without overfilling anyone."""
 import itertools
 import random
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import event
@@ -23,23 +23,23 @@ from portal.models import (
 )
 from portal.services.champions import candidates, matching
 from portal.services.champions.availability import Change, Slot
-from portal.services.clock import LONDON
 from portal.services.champions.matching import Candidate, RequestPrefs
+from portal.services.clock import LONDON
 
-NOW = datetime(2026, 6, 1, 8, tzinfo=timezone.utc)  # Monday 09:00 in London
+NOW = datetime(2026, 6, 1, 8, tzinfo=UTC)  # Monday 09:00 in London
 WEEKDAYS = [Slot(day, time(9), time(17)) for day in range(5)]
 
 
 def prefs(request_id=1, **changes) -> RequestPrefs:
-    values = dict(request_id=request_id, person_id=100 + request_id, kind=SupportKind.PEER, languages=("pl", "en"),
-                  area="Leeds", window_start=NOW, window_end=NOW + timedelta(days=14))
+    values = {"request_id": request_id, "person_id": 100 + request_id, "kind": SupportKind.PEER, "languages": ("pl", "en"),
+                  "area": "Leeds", "window_start": NOW, "window_end": NOW + timedelta(days=14)}
     values.update(changes)
     return RequestPrefs(**values)
 
 
 def champion(champion_id, **changes) -> Candidate:
-    values = dict(champion_id=champion_id, status=ChampionStatus.APPROVED, kind=SupportKind.PEER,
-                  languages={"en", "pl"}, areas={"Leeds"}, gender="man", max_mentees=3, weekly=WEEKDAYS)
+    values = {"champion_id": champion_id, "status": ChampionStatus.APPROVED, "kind": SupportKind.PEER,
+                  "languages": {"en", "pl"}, "areas": {"Leeds"}, "gender": "man", "max_mentees": 3, "weekly": WEEKDAYS}
     values.update(changes)
     return Candidate(**values)
 
@@ -356,7 +356,7 @@ def test_a_booked_meeting_takes_the_champions_only_free_hour(db):
     match = _match(db, other, busy, MatchStatus.ACTIVE)
     assert ids(candidates.suggest_champions(db, request, NOW)) == [busy.id]
     for week in (0, 1):
-        start = datetime(2026, 6, 2, 9, tzinfo=timezone.utc) + timedelta(weeks=week)
+        start = datetime(2026, 6, 2, 9, tzinfo=UTC) + timedelta(weeks=week)
         db.add(Meeting(match_id=match.id, champion_id=busy.id, starts_at=start, ends_at=start + timedelta(hours=1),
                        booked_by_id=other.person_id))
     db.commit()
@@ -415,7 +415,7 @@ def test_suggestions_take_a_handful_of_queries_however_many_champions(db):
     db.commit()
     request = _request(db)
     statements = []
-    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    listener = lambda *args: statements.append(args[2])
     event.listen(db.get_bind(), "before_cursor_execute", listener)
     try:
         suggestions = candidates.suggest_champions(db, request, NOW, limit=50)

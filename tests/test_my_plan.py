@@ -1,5 +1,5 @@
 """The person sees their own plan on the kiosk and the phone; questions round-trip; calendars are valid."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
@@ -32,7 +32,7 @@ def test_prisoner_sees_their_plan_on_the_kiosk_in_their_language(demo, client, d
     daniel.locale = "pl"
     db.add(daniel)
     db.commit()
-    _with_checklist_and_appointment(db, daniel, datetime.now(timezone.utc) + timedelta(days=9))
+    _with_checklist_and_appointment(db, daniel, datetime.now(UTC) + timedelta(days=9))
     AuthActions(client).kiosk()
     page = client.get("/my-plan").get_data(as_text=True)
     assert 'lang="pl"' in page
@@ -43,7 +43,7 @@ def test_prisoner_sees_their_plan_on_the_kiosk_in_their_language(demo, client, d
 
 def test_a_question_round_trips_between_prisoner_and_staff(demo, app, client, db):
     daniel = _person(db, prison_number="A1234BC")
-    _with_checklist_and_appointment(db, daniel, datetime.now(timezone.utc) + timedelta(days=9))
+    _with_checklist_and_appointment(db, daniel, datetime.now(UTC) + timedelta(days=9))
     AuthActions(client).kiosk()
     page = client.get("/my-plan").get_data(as_text=True)
     response = client.post("/my-plan/questions", data={
@@ -64,7 +64,7 @@ def test_a_question_round_trips_between_prisoner_and_staff(demo, app, client, db
 
 def test_an_empty_question_gets_a_clear_message(demo, client, db):
     daniel = _person(db, prison_number="A1234BC")
-    _with_checklist_and_appointment(db, daniel, datetime.now(timezone.utc) + timedelta(days=9))
+    _with_checklist_and_appointment(db, daniel, datetime.now(UTC) + timedelta(days=9))
     AuthActions(client).kiosk()
     page = client.get("/my-plan").get_data(as_text=True)
     response = client.post("/my-plan/questions", data={"subject": "item:gp_registration", "question": " ",
@@ -75,7 +75,7 @@ def test_an_empty_question_gets_a_clear_message(demo, client, db):
 
 def test_released_person_sees_the_plan_with_phone_links(demo, client, db):
     kyle = _person(db, email="released@example.org")
-    _with_checklist_and_appointment(db, kyle, datetime.now(timezone.utc) + timedelta(days=2))
+    _with_checklist_and_appointment(db, kyle, datetime.now(UTC) + timedelta(days=2))
     AuthActions(client).sign_in("released@example.org")
     page = client.get("/my-plan").get_data(as_text=True)
     assert 'href="tel:01134960123"' in page
@@ -84,7 +84,7 @@ def test_released_person_sees_the_plan_with_phone_links(demo, client, db):
 
 def test_one_persons_appointment_calendar_is_not_anothers(demo, app, client, db):
     kyle = _person(db, email="released@example.org")
-    _with_checklist_and_appointment(db, kyle, datetime.now(timezone.utc) + timedelta(days=2))
+    _with_checklist_and_appointment(db, kyle, datetime.now(UTC) + timedelta(days=2))
     appointment = db.exec(select(Appointment)).one()
     other = app.test_client()
     AuthActions(other).sign_in("released2@example.org")
@@ -93,7 +93,7 @@ def test_one_persons_appointment_calendar_is_not_anothers(demo, app, client, db)
 
 def test_calendar_file_is_valid_icalendar_in_london_time(demo, client, db):
     kyle = _person(db, email="released@example.org")
-    _with_checklist_and_appointment(db, kyle, datetime(2027, 7, 1, 9, 30, tzinfo=timezone.utc))
+    _with_checklist_and_appointment(db, kyle, datetime(2027, 7, 1, 9, 30, tzinfo=UTC))
     AuthActions(client).sign_in("released@example.org")
     appointment = db.exec(select(Appointment)).one()
     response = client.get(f"/my-plan/appointments/{appointment.id}.ics")

@@ -1,11 +1,11 @@
 """Reminders 24 hours and 2 hours before each appointment: each sent once, in the person's language."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
 from portal.models import Appointment, AppointmentKind, Person, Reminder
-from portal.words.messages import reminder_text
 from portal.services.plans import reminders
+from portal.words.messages import reminder_text
 from tests.support import AuthActions
 
 
@@ -48,7 +48,7 @@ def _send(app, db, now, channel):
 
 def test_each_reminder_is_sent_once_per_channel(app, demo, db):
     kyle = _kyle(db)
-    now = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     _appointment(db, kyle, now + timedelta(hours=20))
     sms = RecordingChannel()
     _send(app, db, now, sms)
@@ -64,7 +64,7 @@ def test_each_reminder_is_sent_once_per_channel(app, demo, db):
 
 def test_two_runs_at_the_same_moment_send_once(app, demo, db):
     kyle = _kyle(db)
-    now = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     _appointment(db, kyle, now + timedelta(hours=1))
     sms = RecordingChannel()
     with Session(app.extensions["db_engine"]) as other:
@@ -75,7 +75,7 @@ def test_two_runs_at_the_same_moment_send_once(app, demo, db):
 
 def test_past_and_far_away_appointments_get_no_reminder(app, demo, db):
     kyle = _kyle(db)
-    now = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     _appointment(db, kyle, now - timedelta(minutes=1))
     _appointment(db, kyle, now + timedelta(hours=30))
     sms = RecordingChannel()
@@ -85,7 +85,7 @@ def test_past_and_far_away_appointments_get_no_reminder(app, demo, db):
 
 def test_reminder_is_in_the_persons_language_and_london_time(app, demo, db):
     kyle = _kyle(db)
-    appointment = _appointment(db, kyle, datetime(2026, 12, 2, 10, 30, tzinfo=timezone.utc))
+    appointment = _appointment(db, kyle, datetime(2026, 12, 2, 10, 30, tzinfo=UTC))
     with app.test_request_context():
         text = reminder_text(kyle, appointment, "24h")
     assert "grudnia" in text and "10:30" in text  # Polish month name; GMT in December
@@ -94,7 +94,7 @@ def test_reminder_is_in_the_persons_language_and_london_time(app, demo, db):
 
 def test_reminders_show_in_the_portal(app, demo, db, client):
     kyle = _kyle(db)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     _appointment(db, kyle, now + timedelta(hours=3))
     _send(app, db, now, RecordingChannel())
     AuthActions(client).sign_in("released@example.org")
@@ -103,7 +103,7 @@ def test_reminders_show_in_the_portal(app, demo, db, client):
 
 def test_send_reminders_command_reports_what_it_sent(app, demo, db, runner):
     kyle = _kyle(db)
-    _appointment(db, kyle, datetime.now(timezone.utc) + timedelta(hours=5))
+    _appointment(db, kyle, datetime.now(UTC) + timedelta(hours=5))
     result = runner.invoke(args=["send-reminders"])
     assert "1 by portal" in result.output and "1 by sms" in result.output
     again = runner.invoke(args=["send-reminders"])

@@ -1,12 +1,12 @@
 """Staff build release plans and appointments; gaps are flagged; concurrent edits never overwrite."""
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel import select
 
 from portal.models import Appointment, AppointmentKind, AuditEvent, ChecklistItem, Person, ReleasePlan
-from portal.services.plans import release_plans
 from portal.services.clock import LONDON
+from portal.services.plans import release_plans
 from tests.support import AuthActions, csrf_token_from
 
 
@@ -116,7 +116,7 @@ def test_appointment_time_is_stored_in_utc_from_london_time(demo, client, db):
     daniel = _daniel(db)
     assert _add_appointment(client, daniel, "2027-06-15", "10:00").status_code == 302
     appointment = db.exec(select(Appointment)).one()
-    assert appointment.starts_at == datetime(2027, 6, 15, 9, 0, tzinfo=timezone.utc)  # BST is UTC+1
+    assert appointment.starts_at == datetime(2027, 6, 15, 9, 0, tzinfo=UTC)  # BST is UTC+1
 
 
 def test_missing_treatment_and_the_21_day_rule_are_flagged(demo, client, db):

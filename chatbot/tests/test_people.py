@@ -1,7 +1,8 @@
 
+from conftest import bot_event, make_tracker, run_action, user_event
+
 from actions.people import ActionHumanHandoff, ActionRequestChampion
 from actions.texts import TEXTS
-from conftest import bot_event, make_tracker, run_action, user_event
 
 HISTORY = [
     user_event("hiya", 1795000000.0),

@@ -8,8 +8,8 @@ from functools import cache
 
 from pydantic.json_schema import models_json_schema
 
-from portal.services import partners
 from portal.api.schemas import AppointmentIn, AppointmentListOut, AppointmentOut, PlanOut, ReleaseIn
+from portal.services import partners
 
 JSON = "application/json"
 

@@ -2,18 +2,15 @@ from flask import current_app, g, jsonify, request
 from flask_babel import force_locale
 from sqlalchemy import text
 
-from portal.web.access import api_token, public
-from portal.api import bp
+from portal.api import bp, schemas
 from portal.api.auth import also_accepts, require_token
-from portal.api import schemas
 from portal.api.openapi import document
 from portal.db import get_session
 from portal.models import Person
+from portal.services import languages, partners
+from portal.services.assistant import action_server, person_tokens
+from portal.web.access import api_token, public
 from portal.words.plans import APPOINTMENT_KINDS
-from portal.services import languages
-from portal.services.assistant import action_server
-from portal.services import partners
-from portal.services.assistant import person_tokens
 
 bp.before_request(require_token)
 

@@ -2,20 +2,19 @@ from flask import current_app, flash, g, jsonify, redirect, render_template, req
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
-from portal.web import kiosk_idle
-from portal.web.access import home_endpoint, public, roles, same_origin_path
 from portal.auth import bp
 from portal.auth.forms import ActivationForm, KioskSignInForm, SignInForm
 from portal.db import get_session
-from portal.words.messages import message_for
 from portal.extensions import limiter
 from portal.models import Role
 from portal.services import audit
-from portal.services.people import accounts
-from portal.services.people import handover
-from portal.services.people.handover import ActivationFailed
 from portal.services.clock import now_utc, today_in_london
 from portal.services.errors import DomainError, SignInFailed
+from portal.services.people import accounts, handover
+from portal.services.people.handover import ActivationFailed
+from portal.web import kiosk_idle
+from portal.web.access import home_endpoint, public, roles, same_origin_path
+from portal.words.messages import message_for
 
 
 def _login_rate_limit() -> str:

@@ -3,10 +3,10 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TimeField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.words.champions import EXPERIENCE, GENDERS, SPECIALISMS
-from portal.web.forms import MultiCheckboxField
 from portal.services import languages
 from portal.services.champions import profiles
+from portal.web.forms import MultiCheckboxField
+from portal.words.champions import EXPERIENCE, GENDERS, SPECIALISMS
 
 WEEKDAYS = [("0", _l("Monday")), ("1", _l("Tuesday")), ("2", _l("Wednesday")), ("3", _l("Thursday")),
             ("4", _l("Friday")), ("5", _l("Saturday")), ("6", _l("Sunday"))]

@@ -5,21 +5,19 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.web.access import roles
 from portal.champion import bp
 from portal.champion.forms import ExceptionForm, ProfileForm, WeeklySlotForm
-from portal.words.champions import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
 from portal.db import get_session
-from portal.words.messages import message_for
 from portal.models import MatchStatus, Role
-from portal.web import pair_messages
-from portal.web.forms import ConcernForm, DecisionForm, MessageForm, attempt
 from portal.services import languages
-from portal.services.champions import availability
-from portal.services.champions import requests
-from portal.services.champions import profiles
+from portal.services.champions import availability, profiles, requests
 from portal.services.clock import now_utc, to_london, today_in_london
 from portal.services.errors import DomainError, NotFound
+from portal.web import pair_messages
+from portal.web.access import roles
+from portal.web.forms import ConcernForm, DecisionForm, MessageForm, attempt
+from portal.words.champions import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
+from portal.words.messages import message_for
 
 
 def _profile():

@@ -3,19 +3,15 @@ import secrets
 from flask import current_app, g, render_template, session
 from flask_login import current_user
 
-from portal.web.access import public
 from portal.chat import bp
 from portal.chat.forms import ChatForm
 from portal.db import get_session
 from portal.extensions import htmx
+from portal.services.assistant import chat, person_tokens, relay
+from portal.web.access import public
+from portal.web.content import library
 from portal.web.i18n import current_language, remember_language
 from portal.web.kiosk_idle import is_kiosk_session
-from portal.web.content import library
-from portal.services import languages
-from portal.services.people import accounts
-from portal.services.assistant import relay
-from portal.services.assistant import chat
-from portal.services.assistant import person_tokens
 
 
 def _conversation_id() -> str:

@@ -2,22 +2,20 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.web.access import public
 from portal.db import get_session
 from portal.extensions import htmx
 from portal.guidance import bp
 from portal.guidance.forms import FeedbackForm
+from portal.models import Role
+from portal.services.clock import now_utc, today_in_london
+from portal.services.content import directory as directory_service
+from portal.services.content import feedback, guidance, meetings
+from portal.web import safety_notice
+from portal.web.access import public
+from portal.web.content import library, services_directory
 from portal.web.i18n import current_language
 from portal.web.kiosk_idle import is_kiosk_session
-from portal.web import safety_notice
-from portal.web.content import library, services_directory
 from portal.words.guidance import AUDIENCE_LABELS, NEED_LABELS
-from portal.models import Role
-from portal.services.content import directory as directory_service
-from portal.services.content import feedback
-from portal.services.content import guidance
-from portal.services.content import meetings
-from portal.services.clock import now_utc, today_in_london
 
 AUDIENCE_OF_ROLE = {Role.PRISONER: "prisoner", Role.RELEASED: "released", Role.FAMILY: "family",
                     Role.CHAMPION: "champion"}

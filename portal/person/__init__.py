@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("person", __name__)
 
-from portal.person import moved, routes  # noqa: E402,F401
+from portal.person import moved, routes  # noqa: F401

@@ -1,22 +1,20 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length
-from flask_login import current_user
 
-from portal.web.access import roles
 from portal.db import get_session
 from portal.models import CheckinAnswer, Role
 from portal.phone import bp
-from portal.services.people import accounts
-from portal.services.plans import checkins
-from portal.services.people import records
-from portal.services.plans import reminders
 from portal.services.clock import now_utc, today_in_london
-from portal.web.i18n import current_language
+from portal.services.people import accounts, records
+from portal.services.plans import checkins, reminders
 from portal.web import safety_notice
+from portal.web.access import roles
+from portal.web.i18n import current_language
 
 
 @bp.get("/")

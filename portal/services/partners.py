@@ -7,19 +7,17 @@ half-done.
 import hashlib
 import re
 import secrets
-from datetime import time, timezone
+from datetime import UTC, time
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from portal.models import Appointment, PartnerToken, Person, ReleasePlan, Reminder, Role
-
 from portal.services import audit
-from portal.services.plans import appointments
-from portal.services.plans import release_plans
 from portal.services.concurrency import save_versioned
 from portal.services.errors import DomainError, NotFound, StaleEdit
+from portal.services.plans import appointments, release_plans
 
 SCOPES = {
     "plans:write": "set release dates (creates the release plan with the standard checklist when missing)",
@@ -142,7 +140,7 @@ def upsert_appointment(session: Session, person: Person, external_ref: str, push
     """The partner's appointment `external_ref`, created or brought up to date; True when created.
     `pushed` is the checked payload (api/schemas.py: AppointmentIn)."""
     fields = {"kind": pushed.kind, "provider": pushed.provider,
-              "starts_at": pushed.starts_at.astimezone(timezone.utc), "address": pushed.address,
+              "starts_at": pushed.starts_at.astimezone(UTC), "address": pushed.address,
               "what_to_bring": pushed.what_to_bring, "phone": pushed.phone, "notes": pushed.notes}
     existing = _partner_appointment(session, partner, external_ref)
     if existing is None:

@@ -10,7 +10,6 @@ import holidays
 from sqlmodel import Session, select
 
 from portal.models import ChatMessage, Person, Sender, StaffTask, TaskKind
-
 from portal.services import audit, safety
 from portal.services.clock import LONDON, now_utc
 from portal.services.errors import NotFound

@@ -1,25 +1,24 @@
 """Staff build and edit release plans and appointments."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import segno
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.web.access import roles
 from portal.db import get_session
-from portal.web.forms import attempt
 from portal.models import Role
-from portal.words.plans import APPOINTMENT_KINDS, CHECKLIST, STATUS, WARNINGS
-from portal.services.plans import appointments as appointment_service
-from portal.services.people import handover
-from portal.services.people import records
-from portal.services.plans import release_plans
 from portal.services.clock import LONDON, to_london, today_in_london
 from portal.services.errors import NotFound
+from portal.services.people import handover, records
+from portal.services.plans import appointments as appointment_service
+from portal.services.plans import release_plans
 from portal.staff import bp
-from portal.words.messages import missed_appointment_text
 from portal.staff.forms import AppointmentForm, ChecklistItemForm, PlanForm
+from portal.web.access import roles
+from portal.web.forms import attempt
+from portal.words.messages import missed_appointment_text
+from portal.words.plans import APPOINTMENT_KINDS, CHECKLIST, STATUS, WARNINGS
 
 CASEWORK = (Role.STAFF, Role.ADMIN)
 
@@ -113,7 +112,7 @@ def save_item(person_id: int, key: str):
 
 
 def _appointment_fields(form: AppointmentForm) -> dict:
-    starts = datetime.combine(form.day.data, form.start.data, tzinfo=LONDON).astimezone(timezone.utc)
+    starts = datetime.combine(form.day.data, form.start.data, tzinfo=LONDON).astimezone(UTC)
     return {"kind": form.kind.data, "provider": _text(form.provider), "starts_at": starts,
             "address": _text(form.address), "what_to_bring": _text(form.what_to_bring),
             "phone": _text(form.phone), "notes": _text(form.notes), "outcome": form.outcome.data or None}

@@ -2,16 +2,16 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.web.access import roles
 from portal.db import get_session
 from portal.models import Role
 from portal.services import audit, tasks
 from portal.services.assistant import relay
+from portal.services.clock import today_in_london
 from portal.services.content import feedback
 from portal.services.people import records
-from portal.staff.forms import AnswerForm
-from portal.services.clock import today_in_london
 from portal.staff import bp
+from portal.staff.forms import AnswerForm
+from portal.web.access import roles
 from portal.web.content import library
 
 

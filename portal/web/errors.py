@@ -1,11 +1,12 @@
 """Turning errors into clear pages in the reader's language, or JSON for the API's machines."""
 from flask import Flask, jsonify, render_template, request
-from werkzeug.http import HTTP_STATUS_CODES
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from werkzeug.http import HTTP_STATUS_CODES
 
 from portal.services.errors import DomainError
 from portal.words.messages import message_for
+
 
 def wants_json() -> bool:
     """The one decision between a JSON answer (the API's callers are machines) and a page."""

@@ -7,6 +7,7 @@ from portal.db import get_session
 from portal.services import languages
 from portal.services.people import accounts
 
+
 def _chosen_language() -> str:
     if current_user and current_user.is_authenticated and languages.is_supported(current_user.locale):
         return current_user.locale

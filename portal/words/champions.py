@@ -3,7 +3,6 @@ from datetime import datetime
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
-
 from portal.services import languages
 
 EXPERIENCE = {

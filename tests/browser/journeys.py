@@ -2,7 +2,7 @@
 
 Selectors use names and classes rather than visible text where a step must also work in Arabic.
 """
-from typing import Callable
+from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 

@@ -10,8 +10,8 @@ link to it (through the routes listed after `via`'s first path, if any), so ids 
 data. `then` brings the page into a state worth checking: a form showing its errors, the language
 menu open, a chat after a message.
 """
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import urlsplit
 
 from flask import Flask

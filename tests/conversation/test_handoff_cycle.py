@@ -6,8 +6,8 @@ import httpx
 import pytest
 from sqlmodel import Session, select
 
-from portal.models import ChatMessage, Person, Sender, StaffTask, TaskKind
 from portal import demo_data
+from portal.models import ChatMessage, Person, Sender, StaffTask, TaskKind
 
 pytestmark = pytest.mark.assistant
 

@@ -1,12 +1,11 @@
 """What the assistant's action server may ask of the portal."""
 from sqlmodel import Session, select
 
-from portal.models import AppointmentKind, ChatMessage, Person, Role, StaffTask, TaskKind
-
+from portal.models import ChatMessage, Person, Role, StaffTask, TaskKind
 from portal.services import audit, tasks
-from portal.services.plans import appointments
 from portal.services.languages import CODES as LANGUAGE_CODES
 from portal.services.people.records import release_plan_for
+from portal.services.plans import appointments
 
 EXPECTED_REPLY_HOURS = 24
 

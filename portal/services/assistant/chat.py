@@ -12,7 +12,6 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from portal.models import ChatMessage, Person, Sender
-
 from portal.services import safety, tasks
 from portal.services.assistant import relay
 from portal.services.clock import now_utc

@@ -14,7 +14,7 @@ small `Slot` and `Change` tuples below alike.
 """
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -44,7 +44,7 @@ class Pattern:
     """A champion's weekly slots and dated changes, indexed once: matching asks the same champion
     about many windows, and rebuilding this each time was most of the cost."""
 
-    __slots__ = ("by_weekday", "by_date")
+    __slots__ = ("by_date", "by_weekday")
 
     def __init__(self, weekly: Iterable, exceptions: Iterable):
         by_weekday: dict[int, list[tuple[int, int]]] = {}
@@ -69,7 +69,7 @@ class Pattern:
         return next(_iter_bookable(self._iter_free(start, end), length, step, taken), None)
 
     def _iter_free(self, start: datetime, end: datetime) -> Iterator[Interval]:
-        start, end = start.astimezone(timezone.utc), end.astimezone(timezone.utc)
+        start, end = start.astimezone(UTC), end.astimezone(UTC)
         if end <= start:
             return
         held: Interval | None = None
@@ -158,7 +158,7 @@ def _iter_bookable(intervals: Iterable[Interval], length: timedelta, step: timed
     step_seconds = int(step.total_seconds())
     if step_seconds <= 0 or 3600 % step_seconds:
         raise ValueError("step must divide an hour")
-    booked = sorted(moment.astimezone(timezone.utc) for moment in taken)
+    booked = sorted(moment.astimezone(UTC) for moment in taken)
     for a, b in intervals:
         moment = _align_up(a, step_seconds)
         # London is a whole number of hours from UTC, so walking in real time keeps every start
@@ -193,7 +193,7 @@ def _instant(day: date, seconds: int) -> datetime:
     wall = datetime.combine(day, time(0)) + timedelta(seconds=seconds)
     offset = _steady_offset(day)
     if offset is not None:
-        return (wall - offset).replace(tzinfo=timezone.utc)
+        return (wall - offset).replace(tzinfo=UTC)
     return _instant_on_change_day(wall)
 
 
@@ -208,7 +208,7 @@ def _steady_offset(day: date) -> timedelta | None:
 @lru_cache(maxsize=1024)
 def _instant_on_change_day(wall: datetime) -> datetime:
     # fold=0 is the first of a repeated time (autumn), which is what we want.
-    first = wall.replace(tzinfo=LONDON, fold=0).astimezone(timezone.utc)
+    first = wall.replace(tzinfo=LONDON, fold=0).astimezone(UTC)
     if _wall_of(first) == wall:
         return first
     # A time skipped in spring: the clock first shows it (or a later time) at the jump, which lies
@@ -218,11 +218,11 @@ def _instant_on_change_day(wall: datetime) -> datetime:
     low, high = min(low, high), max(low, high)
     while high - low > 1:
         middle = (low + high) // 2
-        if _wall_of(datetime.fromtimestamp(middle, timezone.utc)) >= wall:
+        if _wall_of(datetime.fromtimestamp(middle, UTC)) >= wall:
             high = middle
         else:
             low = middle
-    return datetime.fromtimestamp(high, timezone.utc)
+    return datetime.fromtimestamp(high, UTC)
 
 
 def _wall_of(moment: datetime) -> datetime:

@@ -37,6 +37,7 @@ from portal.services.champions.matching import (
 )
 from portal.services.clock import LONDON
 
+
 def suggest_champions(session: Session, request: ChampionRequest, now: datetime, limit: int = 5) -> list[Suggestion]:
     """The best champions for a request, from the database: profiles and places for everyone who
     might fit, then free time only for the best-placed few (most of the cost was free time)."""

@@ -11,7 +11,6 @@ from sqlalchemy import update
 from sqlmodel import Session
 
 from portal.models import Match, MatchStatus, Person, Role
-
 from portal.services import audit
 from portal.services.errors import DomainError, NotAllowed
 

@@ -1,5 +1,5 @@
 """Recovery Champion profiles: sign-up, vetting and approval, pausing and withdrawal, availability."""
-from datetime import date, datetime, time
+from datetime import date, time
 
 from sqlmodel import Session, select
 
@@ -10,7 +10,6 @@ from portal.models import (
     Person,
     WeeklySlot,
 )
-
 from portal.services import audit
 from portal.services.clock import now_utc
 from portal.services.concurrency import save_versioned

@@ -20,10 +20,8 @@ from portal.models import (
     SupportKind,
     TaskKind,
 )
-
 from portal.services import audit, safety
-from portal.services.champions import availability, match_states
-from portal.services.champions import candidates, matching
+from portal.services.champions import availability, candidates, match_states, matching
 from portal.services.champions.profiles import exceptions, weekly_slots
 from portal.services.clock import today_in_london
 from portal.services.errors import DomainError, NotAllowed, NotFound
@@ -65,9 +63,9 @@ def create_request(session: Session, person: Person, requested_by: Person, *, la
     elif person.role in (Role.PRISONER, Role.RELEASED):
         kind = SupportKind.PEER
         plan = plan_for(session, person.id)
-        if person.role == Role.PRISONER:
-            if plan is None or (plan.release_date - today).days > ELIGIBLE_WEEKS_BEFORE_RELEASE * 7:
-                raise RequestRefused("champion_too_early", weeks=ELIGIBLE_WEEKS_BEFORE_RELEASE)
+        if person.role == Role.PRISONER and (
+                plan is None or (plan.release_date - today).days > ELIGIBLE_WEEKS_BEFORE_RELEASE * 7):
+            raise RequestRefused("champion_too_early", weeks=ELIGIBLE_WEEKS_BEFORE_RELEASE)
     else:
         raise NotAllowed("not_allowed")
     if requested_by.id != person.id and requested_by.role not in (Role.STAFF, Role.ADMIN):

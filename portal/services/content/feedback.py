@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from sqlmodel import Session, func, select
 
 from portal.models import GuidanceFeedback, Person
-
 from portal.services import safety
 
 

@@ -4,8 +4,6 @@ from datetime import date, timedelta
 from sqlmodel import Session, or_, select
 
 from portal.models import Person, Role
-
-
 from portal.services import audit
 from portal.services.clock import now_utc
 from portal.services.errors import AccountLocked, SignInFailed

@@ -10,13 +10,12 @@ from sqlalchemy import update
 from sqlmodel import Session, or_, select
 
 from portal.models import ActivationCode, Person
-
 from portal.services import audit
-from portal.services.people.release import release_if_due
-from portal.services.people.accounts import normalise_identifier
 from portal.services.clock import now_utc
 from portal.services.errors import DomainError
+from portal.services.people.accounts import normalise_identifier
 from portal.services.people.passwords import hash_secret
+from portal.services.people.release import release_if_due
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on paper
 CODE_LENGTH = 10

@@ -5,7 +5,6 @@ from datetime import date
 from sqlmodel import Session, select
 
 from portal.models import FamilyLink, Person, Prison, ReleasePlan, Role
-
 from portal.services import audit
 from portal.services.errors import NotAllowed, NotFound
 

@@ -8,7 +8,6 @@ from datetime import date
 from sqlmodel import Session, select
 
 from portal.models import Person, ReleasePlan, Role
-
 from portal.services import audit
 
 

@@ -4,12 +4,11 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from portal.models import Appointment, AppointmentKind, Person, Reminder
-
 from portal.services import audit
-from portal.services.plans import checkins
 from portal.services.clock import now_utc
 from portal.services.concurrency import save_versioned
 from portal.services.errors import NotFound
+from portal.services.plans import checkins
 
 EDITABLE = ("kind", "provider", "starts_at", "address", "what_to_bring", "phone", "notes", "outcome")
 OUTCOMES = ("attended", "missed")

@@ -4,7 +4,6 @@ from datetime import timedelta
 from icalendar import Calendar, Event
 
 from portal.models import Appointment
-
 from portal.services.clock import now_utc, to_london
 
 DEFAULT_LENGTH = timedelta(hours=1)

@@ -3,8 +3,8 @@
 "Not good", or no answer within 48 hours, raises a task for staff; an answer that trips the
 safety net gets the emergency steps at once (see services/assistant/chat.py).
 """
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Callable
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -20,7 +20,6 @@ from portal.models import (
     StaffTask,
     TaskKind,
 )
-
 from portal.services import safety
 from portal.services.clock import LONDON
 from portal.services.errors import NotFound

@@ -1,17 +1,15 @@
 """Release plans: the standard checklist, edits that never overwrite each other, and the warnings
 that catch the gaps people fall through at the gate."""
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, time
+from datetime import date, datetime, time, timedelta
 
 import holidays
 from sqlmodel import Session, select
 
-from portal.models import Appointment, AppointmentKind, ChecklistItem, ItemStatus, Person, ReleasePlan, Role
-
+from portal.models import Appointment, AppointmentKind, ChecklistItem, ItemStatus, Person, ReleasePlan
 from portal.services import audit
 from portal.services.clock import LONDON, to_london
 from portal.services.concurrency import save_versioned
-from portal.services.errors import NotFound
 
 # The standard template, in the order a person works through it.
 CHECKLIST_KEYS = (

@@ -6,10 +6,11 @@ can never be sent twice, even by two runs at the same moment.
 """
 import logging
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from typing import Callable, Protocol
+from typing import Protocol
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
