@@ -42,10 +42,9 @@ def init_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_person(person_id: str):
-        from portal.models import Person
+        from portal.services.people import records
 
-        person = db.get_session().get(Person, int(person_id))
-        return person if person and person.is_active else None
+        return records.active_person(db.get_session(), int(person_id))
 
 
 def init_blueprints(app: Flask) -> None:

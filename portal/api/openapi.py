@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json.
 
 Paths are written out here; the partner request and response schemas come from the models that
-validate and shape them (api/schemas.py). tests/test_api_partner.py fails when a route is
+validate and shape them (api/schemas.py). tests/api/test_partners.py fails when a route is
 missing from this document or its scopes differ from the route's.
 """
 from functools import cache

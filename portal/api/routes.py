@@ -9,6 +9,7 @@ from portal.db import get_session
 from portal.models import Person
 from portal.services import languages, partners
 from portal.services.assistant import action_server, person_tokens
+from portal.services.people import records
 from portal.web.access import api_token, public
 from portal.words.plans import APPOINTMENT_KINDS
 
@@ -39,8 +40,7 @@ def openapi():
 
 def _person_from_header() -> Person | None:
     person_id = person_tokens.person_id_from(current_app.config["SECRET_KEY"], request.headers.get("X-Person-Token"))
-    person = get_session().get(Person, person_id) if person_id else None
-    return person if person and person.is_active else None
+    return records.active_person(get_session(), person_id)
 
 
 @bp.get("/assistant/summary")

@@ -3,6 +3,7 @@ from datetime import datetime
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
+
 from portal.services import languages
 
 EXPERIENCE = {

@@ -3,6 +3,7 @@ and check-ins in each person's own language."""
 from flask_babel import force_locale, format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+
 from portal.models import Appointment, Person
 from portal.services import languages
 from portal.services.errors import DomainError

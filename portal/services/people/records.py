@@ -91,6 +91,12 @@ def get_person(session: Session, person_id: int) -> Person:
     return person
 
 
+def active_person(session: Session, person_id: int | None) -> Person | None:
+    """The account with this id if it may still be used (signed-in sessions and the assistant's tokens)."""
+    person = session.get(Person, person_id) if person_id else None
+    return person if person and person.is_active else None
+
+
 def everyone(session: Session) -> list[Person]:
     """Every account, by role then first name: the administrators' list."""
     return list(session.exec(select(Person).order_by(Person.role, Person.first_name)))

@@ -2,7 +2,6 @@
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -13,9 +12,9 @@ from sqlmodel import select
 from portal.models import ChatMessage, StaffTask
 from portal.services import languages
 from portal.services.safety import phrases as safety_net
-from tests.support import AuthActions, csrf_token_from
+from tests.support import REPO, AuthActions, csrf_token_from
 
-SAFETY = Path(__file__).resolve().parent.parent / "content" / "safety"
+SAFETY = REPO / "content" / "safety"
 
 
 def _yaml(name):

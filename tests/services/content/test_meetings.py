@@ -1,13 +1,13 @@
 """Importing mutual-aid meetings from a Meeting Guide feed: days, times, re-imports, and no contact names."""
 import json
 from datetime import time
-from pathlib import Path
 
 from sqlmodel import select
 
 from portal.models import MutualAidMeeting
+from tests.support import REPO
 
-FEED = Path(__file__).parent / "fixtures" / "meeting_guide_leeds.json"
+FEED = REPO / "tests" / "fixtures" / "meeting_guide_leeds.json"
 
 
 def _import(runner, path=FEED):

@@ -1,13 +1,13 @@
 """The guidance content itself: every required topic in all eight languages, complete and readable."""
-from pathlib import Path
 
 import pytest
 import textstat
 
 from portal.services import languages
 from portal.services.content import guidance
+from tests.support import REPO
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = REPO / "content"
 REQUIRED_TOPICS = {
     "release-day", "first-week", "tolerance-and-overdose-risk", "recognising-overdose", "naloxone",
     "getting-naloxone", "mixing-substances", "safer-use", "medication-continuity", "treatment-services",
