@@ -7,7 +7,7 @@ points more accurate on our held-out examples in every language (README.md, "Cho
 pipeline"). It gives a full intent ranking, so FallbackClassifier and the safety check in
 actions/safety.py work as with any Rasa classifier.
 """
-from typing import Any
+from typing import Any, Dict, List, Optional, Text
 
 import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -30,7 +30,7 @@ MODEL_FILE = "tfidf_intent_classifier.joblib"
 )
 class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
-    def get_default_config() -> dict[str, Any]:
+    def get_default_config() -> Dict[Text, Any]:
         return {
             "word_ngrams": [1, 2],
             "char_ngrams": [2, 5],
@@ -48,7 +48,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         self.pipeline = pipeline
 
     @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage,
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage,
                resource: Resource, execution_context: ExecutionContext):
         return cls(config, model_storage, resource)
 
@@ -73,7 +73,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         return self._resource
 
     @classmethod
-    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any):
         try:
             with model_storage.read_from(resource) as directory:
@@ -82,7 +82,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
             pipeline = None
         return cls(config, model_storage, resource, pipeline)
 
-    def process(self, messages: list[Message]) -> list[Message]:
+    def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             ranking = self._ranking(message.get(TEXT))
             top = ranking[0] if ranking else {"name": None, "confidence": 0.0}
@@ -90,7 +90,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
 
-    def _ranking(self, text: str | None) -> list[dict[str, Any]]:
+    def _ranking(self, text: Optional[Text]) -> List[Dict[Text, Any]]:
         if self.pipeline is None or not text:
             return []
         probabilities = self.pipeline.predict_proba([text])[0]

@@ -15,7 +15,7 @@ from portal.services.clock import now_utc, to_london, today_in_london
 from portal.services.people import records
 from portal.services.plans import appointments, calendar_export, release_plans
 from portal.web import pair_messages, safety_notice
-from portal.web.access import roles
+from portal.web.access import home_endpoint, roles
 from portal.web.forms import ChampionRequestForm, ConcernForm, MessageForm, attempt
 from portal.web.i18n import current_language
 from portal.web.kiosk_idle import is_kiosk_session
@@ -50,8 +50,10 @@ def _render_plan(question_form: QuestionForm | None = None, status: int = 200):
 
 
 @bp.get("/my-plan")
-@roles(*PLAN_READERS)
+@roles(*Role)  # the assistant links here for everyone: anyone without a plan of their own is sent home
 def plan():
+    if current_user.role not in PLAN_READERS:
+        return redirect(url_for(home_endpoint(current_user.role)))
     return _render_plan()
 
 
@@ -130,8 +132,10 @@ def _render_champion(form=None, meeting_form=None, message_form=None, concern_fo
 
 
 @bp.get("/my-champion")
-@roles(*SUPPORTED)
+@roles(*Role)  # the assistant links here for everyone: anyone who cannot ask for a champion is sent home
 def champion():
+    if current_user.role not in SUPPORTED:
+        return redirect(url_for(home_endpoint(current_user.role)))
     return _render_champion()
 
 

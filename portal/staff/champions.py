@@ -32,7 +32,7 @@ def champion_list():
     session = get_session()
     rows = profiles.all_profiles(session)
     pairs = requests.open_pairs(session)
-    return render_template("staff/profiles.html", rows=rows, statuses=STATUSES, pairs=pairs)
+    return render_template("staff/champions.html", rows=rows, statuses=STATUSES, pairs=pairs)
 
 
 def _render_champion(champion_id: int, form=None, status=200):

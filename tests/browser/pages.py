@@ -160,11 +160,13 @@ VISITORS = (
 )
 
 # Routes that are not pages to check: files (calendar entries too), JSON for partner systems, and
-# addresses that only redirect (the idle kiosk's way out, the person's pages' old addresses). "/" takes a signed-in person home.
+# addresses that only redirect (the idle kiosk's way out, the person's pages' old addresses).
 NOT_PAGES = {"static", "auth.session_ended", "person.moved", "person.appointment_calendar",
              "person.all_appointments_calendar"}
 NOT_PAGE_PREFIXES = ("api.",)
-REDIRECTS_WHEN_SIGNED_IN = {"main.index"}
+# "/" takes a signed-in person home; so do /my-plan and /my-champion (the assistant's links) for anyone
+# without a plan or a champion of their own.
+REDIRECTS_WHEN_SIGNED_IN = {"main.index", "person.plan", "person.champion"}
 # Pages the demo data gives no way to reach yet: add a Visit (and the demo data) when it does.
 NOT_YET_REACHABLE: dict[str, str] = {}
 

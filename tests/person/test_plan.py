@@ -135,6 +135,12 @@ def test_the_assistants_champion_link_is_each_persons_own_request_page(demo, app
     assert "Ask for a family-support contact" in family.get("/my-champion").get_data(as_text=True)
 
 
+def test_people_without_a_plan_or_a_champion_of_their_own_are_sent_home_from_the_assistants_links(demo, client):
+    AuthActions(client).sign_in("staff@example.org")
+    assert client.get("/my-plan").headers["Location"] == "/staff/"
+    assert client.get("/my-champion").headers["Location"] == "/staff/"
+
+
 @pytest.mark.parametrize(("old", "new"), [
     ("/kiosk/release", "/my-plan"), ("/my/plan", "/my-plan"), ("/champions/request", "/my-champion"),
     ("/kiosk/champion", "/my-champion"), ("/my/champion", "/my-champion"), ("/family/support", "/my-champion"),
