@@ -1,14 +1,12 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import RadioField, TextAreaField
-from wtforms.validators import InputRequired, Length
 
 from portal.db import get_session
 from portal.models import CheckinAnswer, Role
 from portal.phone import bp
+from portal.phone.forms import CheckinForm
 from portal.services.clock import now_utc, today_in_london
 from portal.services.people import accounts, records
 from portal.services.plans import checkins, reminders
@@ -24,13 +22,6 @@ def home():
     return render_template("phone/home.html", summary=summary, today=today_in_london(),
                            reminder_list=reminders.in_portal(get_session(), current_user, now_utc()),
                            checkin=checkins.pending_for(get_session(), current_user), checkin_form=CheckinForm(formdata=None))
-
-
-class CheckinForm(FlaskForm):
-    answer = RadioField(_l("How are you doing?"), choices=[("good", _l("Good")), ("ok", _l("OK")), ("not_good", _l("Not good"))],
-                        validators=[InputRequired(_l("Choose an answer."))])
-    comment = TextAreaField(_l("Anything you want to tell us? (optional)"), validators=[Length(max=1000)],
-                            render_kw={"rows": 2})
 
 
 @bp.post("/checkins/<int:checkin_id>")

@@ -118,5 +118,5 @@ def named(session: Session, person_ids: set[int]) -> dict[int, Named]:
     rows = session.exec(select(Person, Prison).join(Prison, Prison.id == Person.prison_id, isouter=True)
                         .where(Person.id.in_(person_ids))).all()
     return {person.id: Named(person.id, f"{person.first_name} {person.last_name or ''}".strip(), person.prison_number,
-                             prison.name if prison else None, getattr(person.role, "value", person.role))
+                             prison.name if prison else None, person.role.value)
             for person, prison in rows}
