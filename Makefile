@@ -30,7 +30,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 
 include chatbot/chatbot.mk
 
-.PHONY: help setup run test test-portal test-portal-pg test-conversation translations db browser-deps clean
+.PHONY: help setup run test lint test-portal test-portal-pg test-conversation translations db browser-deps clean
 
 help:
 	@echo "make run    set up what is missing, then start portal, Rasa and the action server with demo data"
@@ -95,6 +95,11 @@ browser-deps:
 	@test -x $(CHROMIUM) || { echo "installing Debian's Chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+## Lint, and the layering: portal/services, portal/models, portal/web, portal/words and each blueprint have a
+## ruff.toml naming the imports they may not make (README, "Map of the code"); a wrong arrow fails here.
+lint: $(STAMPS)/portal-env
+	$(VENV)/bin/ruff check .
+
 ## The portal suite against SQLite (with the browser tests), then against PostgreSQL.
 test-portal: setup browser-deps
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest tests -m "not assistant"
@@ -113,7 +118,7 @@ test-portal-pg: setup
 test-conversation: setup chatbot-model
 	$(VENV)/bin/pytest tests/conversation -m assistant
 
-test: test-portal test-portal-pg chatbot-validate chatbot-test test-conversation
+test: lint test-portal test-portal-pg chatbot-validate chatbot-test test-conversation
 
 clean:
 	rm -rf $(STAMPS) $(VENV) .tools .venv-chatbot

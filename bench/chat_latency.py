@@ -7,7 +7,6 @@ Traffic goes only to the loopback addresses given; every loop is bounded.
 """
 import argparse
 import re
-import statistics
 import threading
 import time
 import uuid
@@ -24,7 +23,7 @@ CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 def percentile(values, share):
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def direct_user(rasa, rounds, out):

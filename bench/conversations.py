@@ -34,7 +34,7 @@ for lang, msgs in MSGS.items():
     for m in msgs:
         tok = CSRF.search(c.get("/chat/").text).group(1)
         r = c.post("/chat/", data={"message": m, "csrf_token": tok}, headers={"HX-Request": "true"})
-        items = re.findall(r'<li class="chat__message chat__message--(\w+)[^"]*">(.*?)</li>', r.text, re.S)
+        items = re.findall(r'<li class="chat__message chat__message--(\w+)[^"]*">(.*?)</li>', r.text, re.DOTALL)
         # replies after the last user message
         idx = max(i for i, it in enumerate(items) if it[0] == "user")
         replies = [re.sub(r"<[^>]+>|\s+", " ", t).strip()[:110] for k, t in items[idx + 1:]]

@@ -19,17 +19,17 @@ import statistics
 import sys
 import tempfile
 import time as clock
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import event, insert  # noqa: E402
-from sqlmodel import Session  # noqa: E402
+from sqlalchemy import event, insert
+from sqlmodel import Session
 
-from portal import migrations_runner  # noqa: E402
-from portal.db import make_engine  # noqa: E402
-from portal.models import (  # noqa: E402
+from portal import migrations_runner
+from portal.db import make_engine
+from portal.models import (
     AvailabilityException,
     ChampionProfile,
     ChampionRequest,
@@ -42,13 +42,13 @@ from portal.models import (  # noqa: E402
     SupportKind,
     WeeklySlot,
 )
-from portal.services import matching  # noqa: E402
-from portal.services.availability import Change, Slot  # noqa: E402
-from portal.services.champions import AGE_GROUPS, EXPERIENCE_TAGS, SPECIALISMS  # noqa: E402
-from portal.services.clock import LONDON  # noqa: E402
-from portal.services.matching import Candidate, RequestPrefs  # noqa: E402
+from portal.services.champions import candidates, matching
+from portal.services.champions.availability import Change, Slot
+from portal.services.champions.matching import Candidate, RequestPrefs
+from portal.services.champions.profiles import AGE_GROUPS, EXPERIENCE_TAGS, SPECIALISMS
+from portal.services.clock import LONDON
 
-NOW = datetime(2026, 11, 23, 10, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 10, tzinfo=UTC)
 OTHER_LANGUAGES = {"pl": 30, "ro": 25, "cy": 10, "lt": 10, "sq": 10, "ar": 8, "ur": 7}
 AREAS = [f"Local Authority {i:03d}" for i in range(150)]
 AREA_WEIGHTS = [1 / (i + 1) ** 0.8 for i in range(150)]  # a few big places, a long tail
@@ -77,16 +77,16 @@ def synthetic_champions(rng: random.Random, count: int, first_id: int = 1) -> li
                 changes.append(Change(day, False, time(12), time(15)))
             else:
                 changes.append(Change(day, True, time(17), time(19)))
-        out.append(dict(
-            champion_id=first_id + i,
-            status=rng.choices(list(ChampionStatus), (10, 80, 7, 3))[0],
-            kind=SupportKind.PEER if rng.random() < 0.9 else SupportKind.FAMILY,
-            languages=sorted(set(languages) or {"en"}), areas=areas,
-            gender=rng.choices(("man", "woman", "non-binary"), (60, 37, 3))[0], age_group=rng.choice(AGE_GROUPS),
-            experience=sorted(rng.sample(EXPERIENCE_TAGS, rng.randint(1, 4))),
-            specialisms=sorted(rng.sample(SPECIALISMS, rng.choice((0, 0, 1, 2)))),
-            max_mentees=max_mentees, active_mentees=rng.randint(0, max_mentees - 1) if rng.random() < 0.9 else max_mentees,
-            weekly=weekly, exceptions=list(dict.fromkeys(changes))))
+        out.append({
+            "champion_id": first_id + i,
+            "status": rng.choices(list(ChampionStatus), (10, 80, 7, 3))[0],
+            "kind": SupportKind.PEER if rng.random() < 0.9 else SupportKind.FAMILY,
+            "languages": sorted(set(languages) or {"en"}), "areas": areas,
+            "gender": rng.choices(("man", "woman", "non-binary"), (60, 37, 3))[0], "age_group": rng.choice(AGE_GROUPS),
+            "experience": sorted(rng.sample(EXPERIENCE_TAGS, rng.randint(1, 4))),
+            "specialisms": sorted(rng.sample(SPECIALISMS, rng.choice((0, 0, 1, 2)))),
+            "max_mentees": max_mentees, "active_mentees": rng.randint(0, max_mentees - 1) if rng.random() < 0.9 else max_mentees,
+            "weekly": weekly, "exceptions": list(dict.fromkeys(changes))})
     return out
 
 
@@ -157,18 +157,18 @@ def build_database(url: str, rng: random.Random, count: int) -> int:
     engine = make_engine(url)
     champions = synthetic_champions(rng, count)
     with engine.begin() as connection:
-        connection.execute(insert(Person), [dict(role=Role.CHAMPION, first_name=f"C{c['champion_id']}", locale="en", created_at=NOW)
+        connection.execute(insert(Person), [{"role": Role.CHAMPION, "first_name": f"C{c['champion_id']}", "locale": "en", "created_at": NOW}
                                             for c in champions])
         person_ids = [row[0] for row in connection.exec_driver_sql("SELECT id FROM people ORDER BY id")]
-        connection.execute(insert(ChampionProfile), [dict(
-            person_id=person_id, status=c["status"], kind=c["kind"], gender=c["gender"], age_group=c["age_group"],
-            languages=c["languages"], areas=c["areas"], experience=c["experience"], specialisms=c["specialisms"],
-            max_mentees=c["max_mentees"]) for person_id, c in zip(person_ids, champions)])
+        connection.execute(insert(ChampionProfile), [{
+            "person_id": person_id, "status": c["status"], "kind": c["kind"], "gender": c["gender"], "age_group": c["age_group"],
+            "languages": c["languages"], "areas": c["areas"], "experience": c["experience"], "specialisms": c["specialisms"],
+            "max_mentees": c["max_mentees"]} for person_id, c in zip(person_ids, champions)])
         ids = [row[0] for row in connection.exec_driver_sql("SELECT id FROM champion_profiles ORDER BY id")]
-        connection.execute(insert(WeeklySlot), [dict(champion_id=i, weekday=s.weekday, start=s.start, end=s.end)
+        connection.execute(insert(WeeklySlot), [{"champion_id": i, "weekday": s.weekday, "start": s.start, "end": s.end}
                                                 for i, c in zip(ids, champions) for s in c["weekly"]])
         connection.execute(insert(AvailabilityException), [
-            dict(champion_id=i, on_date=x.on_date, available=x.available, start=x.start, end=x.end)
+            {"champion_id": i, "on_date": x.on_date, "available": x.available, "start": x.start, "end": x.end}
             for i, c in zip(ids, champions) for x in c["exceptions"]])
     with Session(engine) as session:  # the few rows with defaults of their own go through the ORM
         earlier = Person(role=Role.RELEASED, first_name="Earlier", locale="en")
@@ -185,9 +185,9 @@ def build_database(url: str, rng: random.Random, count: int) -> int:
     # Earlier matches, so that some places are filled.
     statuses = (MatchStatus.ACTIVE, MatchStatus.ACCEPTED, MatchStatus.OFFERED, MatchStatus.COMPLETED)
     with engine.begin() as connection:
-        connection.execute(insert(Match), [dict(
-            request_id=old_id, champion_id=i, person_id=earlier_id, status=rng.choice(statuses), score=0, reasons=[],
-            offered_at=NOW, respond_by=NOW) for i, c in zip(ids, champions) for _ in range(c["active_mentees"])])
+        connection.execute(insert(Match), [{
+            "request_id": old_id, "champion_id": i, "person_id": earlier_id, "status": rng.choice(statuses), "score": 0, "reasons": [],
+            "offered_at": NOW, "respond_by": NOW} for i, c in zip(ids, champions) for _ in range(c["active_mentees"])])
     engine.dispose()
     return request_id
 
@@ -201,21 +201,21 @@ def bench_database(rng, repeat, count):
         engine = make_engine(url)
         with Session(engine, expire_on_commit=False) as session:
             request = session.get(ChampionRequest, request_id)
-            matching.suggest_champions(session, request, NOW)  # warm the page cache, as in a running portal
-            samples, suggestions = timed(lambda: matching.suggest_champions(session, request, NOW), repeat)
+            candidates.suggest_champions(session, request, NOW)  # warm the page cache, as in a running portal
+            samples, suggestions = timed(lambda: candidates.suggest_champions(session, request, NOW), repeat)
             # Where the time goes: the three phases, then each query on its own (rows fetched, no ORM).
-            prefs_ms, prefs = timed(lambda: matching.prefs_for(session, request, NOW), repeat)
-            profiles_ms, hopefuls = timed(lambda: matching._profiles_with_places(
-                session, matching._narrowing(prefs), not_for_request=request.id), repeat)
-            rank_ms, _ = timed(lambda: matching._best_first(prefs, hopefuls, 5, lambda chunk: matching._with_free_time(
+            prefs_ms, prefs = timed(lambda: candidates.prefs_for(session, request, NOW), repeat)
+            profiles_ms, hopefuls = timed(lambda: candidates._profiles_with_places(
+                session, candidates._narrowing(prefs), not_for_request=request.id), repeat)
+            rank_ms, _ = timed(lambda: matching.best_first(prefs, hopefuls, 5, lambda chunk: candidates._with_free_time(
                 session, chunk, prefs.window_start, prefs.window_end)), repeat)
-            load_ms, candidates = timed(lambda: matching.load_candidates(session, request, NOW, prefs=prefs), repeat)
+            load_ms, loaded = timed(lambda: candidates.load_candidates(session, request, NOW, prefs=prefs), repeat)
             statements = []
-            listener = lambda conn, cursor, sql, params, context, many: statements.append((sql, params))  # noqa: E731
+            listener = lambda conn, cursor, sql, params, context, many: statements.append((sql, params))
             event.listen(engine, "before_cursor_execute", listener)
-            matching.suggest_champions(session, request, NOW)
+            candidates.suggest_champions(session, request, NOW)
             event.remove(engine, "before_cursor_execute", listener)
-            everyone_ms, everyone = timed(lambda: matching._with_free_time(session, matching._profiles_with_places(
+            everyone_ms, everyone = timed(lambda: candidates._with_free_time(session, candidates._profiles_with_places(
                 session, [ChampionProfile.status == ChampionStatus.APPROVED, ChampionProfile.kind == SupportKind.PEER]),
                 prefs.window_start, prefs.window_end), max(3, repeat // 10))
         raw = engine.raw_connection()
@@ -232,9 +232,9 @@ def bench_database(rng, repeat, count):
             queries.append((table, statistics.median(times), rows, plan))
         raw.close()
         engine.dispose()
-    return dict(samples=samples, suggestions=suggestions, build_s=build_s, prefs_ms=prefs_ms, load_ms=load_ms,
-                profiles_ms=profiles_ms, rank_ms=rank_ms, candidates=len(candidates), queries=queries, everyone_ms=everyone_ms,
-                everyone=len(everyone))
+    return {"samples": samples, "suggestions": suggestions, "build_s": build_s, "prefs_ms": prefs_ms, "load_ms": load_ms,
+                "profiles_ms": profiles_ms, "rank_ms": rank_ms, "candidates": len(loaded), "queries": queries, "everyone_ms": everyone_ms,
+                "everyone": len(everyone)}
 
 
 def main() -> None:
@@ -249,10 +249,10 @@ def main() -> None:
     memory_ms, found_share = bench_in_memory_suggest(rng, suggest_repeat)
     db = bench_database(rng, db_repeat, 10_000)
     optimal_ms, optimal, greedy_ms, greedy, places_left = bench_batch(rng, batch_repeat)
-    lines = [f"## {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — {platform.python_implementation()} "
-             f"{platform.python_version()}, {os.cpu_count()} CPU cores, {platform.machine()}; 1-minute load average "
-             f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
-             f"{' (quick run)' if args.quick else ''}", ""]
+    lines = [(f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — {platform.python_implementation()} "
+              f"{platform.python_version()}, {os.cpu_count()} CPU cores, {platform.machine()}; 1-minute load average "
+              f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+              f"{' (quick run)' if args.quick else ''}"), ""]
 
     def row(what, samples, target, note=""):
         p50, p95 = percentiles(samples)
@@ -276,10 +276,10 @@ def main() -> None:
               row("greedy_assign(), same input", greedy_ms, None,
                   f"{len(greedy.chosen)} matched, total {greedy.total_score:,.2f}"),
               "",
-              f"Optimal vs greedy: {len(optimal.chosen) - len(greedy.chosen):+d} people matched, "
-              f"total score {optimal.total_score - greedy.total_score:+,.2f} "
-              f"({(optimal.total_score / greedy.total_score - 1) * 100:+.2f} %); places left across approved "
-              f"champions: {places_left:,}; unassigned (optimal): {len(optimal.unassigned)}.",
+              (f"Optimal vs greedy: {len(optimal.chosen) - len(greedy.chosen):+d} people matched, "
+               f"total score {optimal.total_score - greedy.total_score:+,.2f} "
+               f"({(optimal.total_score / greedy.total_score - 1) * 100:+.2f} %); places left across approved "
+               f"champions: {places_left:,}; unassigned (optimal): {len(optimal.unassigned)}."),
               "",
               "Where the time of one suggest_champions() call goes (SQLite, warm page cache):", "",
               "| Phase | p50 ms | p95 ms | CPU p50 ms |", "|---|---|---|---|"]

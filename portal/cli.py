@@ -10,6 +10,19 @@ from portal.config import REPO_ROOT
 LOCALES = ("cy", "pl", "ro", "sq", "lt", "ar", "ur")
 
 
+def reminder_channels(config) -> list:
+    """The in-portal message and SMS (to the log until a gateway is plugged in); e-mail when SMTP is set."""
+    from portal.services.plans import reminders
+
+    channels = [reminders.PortalChannel(), reminders.LogSmsChannel()]
+    if config.get("SMTP_HOST"):
+        channels.append(reminders.SmtpEmailChannel(
+            host=config["SMTP_HOST"], port=int(config.get("SMTP_PORT", 587)), sender=config["SMTP_FROM"],
+            username=config.get("SMTP_USERNAME", ""), password=config.get("SMTP_PASSWORD", ""),
+            use_tls=config.get("SMTP_TLS", True)))
+    return channels
+
+
 def register(app: Flask) -> None:
     @app.cli.command("db-upgrade")
     def db_upgrade():
@@ -30,8 +43,8 @@ def register(app: Flask) -> None:
     @app.cli.command("seed-demo")
     def seed_demo():
         """Load the demo data into an empty database (demo mode only)."""
+        from portal import demo_data
         from portal.db import get_session
-        from portal.services import demo_data
         from portal.services.clock import today_in_london
 
         if not current_app.config["DEMO_MODE"]:
@@ -47,8 +60,8 @@ def register(app: Flask) -> None:
     def release_due():
         """Turn prisoners whose release date has come into released people (run daily from cron)."""
         from portal.db import get_session
-        from portal.services import release
         from portal.services.clock import today_in_london
+        from portal.services.people import release
 
         count = release.release_everyone_due(get_session(), today_in_london())
         click.echo(f"{count} released")
@@ -57,11 +70,11 @@ def register(app: Flask) -> None:
     def send_reminders():
         """Send appointment reminders due now (24 h and 2 h before); run every few minutes from cron."""
         from portal.db import get_session
-        from portal.reminder_texts import channels_from_config, reminder_text
-        from portal.services import reminders
         from portal.services.clock import now_utc
+        from portal.services.plans import reminders
+        from portal.words.messages import reminder_text
 
-        report = reminders.send_due(get_session(), now_utc(), channels_from_config(current_app.config), reminder_text)
+        report = reminders.send_due(get_session(), now_utc(), reminder_channels(current_app.config), reminder_text)
         sent = ", ".join(f"{count} by {name}" for name, count in sorted(report.sent.items())) or "none"
         click.echo(f"reminders sent: {sent}; failed: {report.failed}")
 
@@ -69,22 +82,22 @@ def register(app: Flask) -> None:
     def expire_offers():
         """Champion offers not answered in 48 hours expire and go to the next champion (cron, hourly)."""
         from portal.db import get_session
-        from portal.services import champion_requests
+        from portal.services.champions import requests
         from portal.services.clock import now_utc
 
-        count = champion_requests.expire_offers(get_session(), now_utc())
+        count = requests.expire_offers(get_session(), now_utc())
         click.echo(f"{count} offers expired and moved on")
 
     @app.cli.command("send-checkins")
     def send_checkins():
         """Check-ins on days 1, 3, 7, 14 and 28 after release; chase unanswered ones (cron, hourly)."""
         from portal.db import get_session
-        from portal.reminder_texts import channels_from_config, checkin_text
-        from portal.services import checkins
         from portal.services.clock import now_utc, today_in_london
+        from portal.services.plans import checkins
+        from portal.words.messages import checkin_text
 
         session = get_session()
-        sent = checkins.send_due(session, today_in_london(), channels_from_config(current_app.config), checkin_text)
+        sent = checkins.send_due(session, today_in_london(), reminder_channels(current_app.config), checkin_text)
         chased = checkins.escalate_unanswered(session, now_utc())
         click.echo(f"{sent} check-ins sent; {chased} unanswered passed to staff")
 
@@ -97,7 +110,7 @@ def register(app: Flask) -> None:
         import json
 
         from portal.db import get_session
-        from portal.services import meetings
+        from portal.services.content import meetings
 
         try:
             report = meetings.import_feed(get_session(), json.load(feed), area_id, source)
@@ -116,14 +129,14 @@ def register(app: Flask) -> None:
     def partner_token(name, scopes, replace, revoke):
         """Give a partner system an API token with these scopes; the token is shown only this once."""
         from portal.db import get_session
-        from portal.services import partner_api
+        from portal.services import partners
 
         try:
             if revoke:
-                partner_api.revoke_token(get_session(), name)
+                partners.revoke_token(get_session(), name)
                 click.echo(f"{name}: token revoked")
                 return
-            token = partner_api.issue_token(get_session(), name, list(scopes), replace=replace)
+            token = partners.issue_token(get_session(), name, list(scopes), replace=replace)
         except ValueError as error:
             raise click.ClickException(str(error)) from error
         click.echo(f"{name}: {', '.join(sorted(set(scopes)))}. Token (shown once, keep it secret):")

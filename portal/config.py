@@ -38,10 +38,8 @@ class Config:
 
     KIOSK_IDLE_SECONDS = int(os.environ.get("KIOSK_IDLE_SECONDS", "180"))
     KIOSK_WARNING_SECONDS = int(os.environ.get("KIOSK_WARNING_SECONDS", "30"))
-    LOGIN_MAX_FAILURES = 5
-    LOGIN_LOCK_MINUTES = 15
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "20 per minute")
-    RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+    RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
     RATELIMIT_HEADERS_ENABLED = True
 
     RASA_URL = os.environ.get("RASA_URL", "http://127.0.0.1:5005")

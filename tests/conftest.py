@@ -7,11 +7,12 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, SQLModel
 
-from portal import create_app, migrations_runner
+from portal import create_app, demo_data, migrations_runner
 from portal.db import make_engine
-from portal.services import assistant_relay, demo_data
+from portal.services.assistant import relay
 from portal.services.clock import today_in_london
 from tests.support import AuthActions
+
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
@@ -34,7 +35,7 @@ def app(database_url):
     app = create_app("testing", {"DATABASE_URL": database_url, "RASA_URL": "http://127.0.0.1:9"})
     engine = app.extensions["db_engine"]
     _empty_tables(engine)
-    assistant_relay.forget_status()
+    relay.forget_status()
     yield app
     engine.dispose()
 

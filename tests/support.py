@@ -1,7 +1,10 @@
 """Helpers for tests that talk to the portal like a browser does."""
 import re
+from pathlib import Path
 
-from portal.services import demo_data
+from portal import demo_data
+
+REPO = Path(__file__).resolve().parent.parent
 
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 

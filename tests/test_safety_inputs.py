@@ -9,7 +9,7 @@ from markupsafe import escape
 from sqlmodel import select
 
 from portal.models import Match, Person, StaffTask
-from portal.services import champion_requests
+from portal.services.champions import requests
 from portal.services.clock import now_utc
 from tests.support import AuthActions, csrf_token_from
 
@@ -35,19 +35,19 @@ def _urgent(db):
 def _pair_on_kiosk(db, client):
     """Daniel (kiosk) asks for a champion and champion@example.org accepts."""
     AuthActions(client).kiosk()
-    page = client.get("/kiosk/champion", headers={"Accept-Language": "pl"}).get_data(as_text=True)
-    client.post("/kiosk/champion", data={"languages": ["pl"], "area": "Leeds", "gender_preference": "",
+    page = client.get("/my-champion", headers={"Accept-Language": "pl"}).get_data(as_text=True)
+    client.post("/my-champion", data={"languages": ["pl"], "area": "Leeds", "gender_preference": "",
                                          "csrf_token": csrf_token_from(page)})
     released = _person(db, email="released@example.org")
     match = db.exec(select(Match).where(Match.person_id != released.id)).one()
-    champion_requests.respond(db, match, True, _person(db, email="champion@example.org"), now_utc())
+    requests.respond(db, match, True, _person(db, email="champion@example.org"), now_utc())
     return match
 
 
 def test_a_plan_question_about_ending_a_life_is_an_alarm_not_only_a_question(demo, client, db):
     AuthActions(client).kiosk()
-    page = client.get("/kiosk/release").get_data(as_text=True)
-    response = client.post("/kiosk/release/questions", data={
+    page = client.get("/my-plan").get_data(as_text=True)
+    response = client.post("/my-plan/questions", data={
         "subject": "item:accommodation", "question": "I want to end my life", "csrf_token": csrf_token_from(page)})
     assert response.status_code == 302
     shown = client.get(response.headers["Location"]).get_data(as_text=True)
@@ -62,25 +62,25 @@ def test_a_plan_question_about_ending_a_life_is_an_alarm_not_only_a_question(dem
 
 def test_an_ordinary_plan_question_raises_no_alarm(demo, client, db):
     AuthActions(client).kiosk()
-    page = client.get("/kiosk/release").get_data(as_text=True)
-    client.post("/kiosk/release/questions", data={
+    page = client.get("/my-plan").get_data(as_text=True)
+    client.post("/my-plan/questions", data={
         "subject": "item:accommodation", "question": "Is the hostel in Leeds or Bradford?",
         "csrf_token": csrf_token_from(page)})
     assert _urgent(db) == []
-    assert 'role="alert"' not in client.get("/kiosk/release").get_data(as_text=True)
+    assert 'role="alert"' not in client.get("/my-plan").get_data(as_text=True)
 
 
 def test_a_pair_message_about_an_overdose_reaches_the_champion_and_raises_an_alarm(full_demo, client, db):
     match = _pair_on_kiosk(db, client)
-    page = client.get("/kiosk/champion").get_data(as_text=True)
-    response = client.post(f"/kiosk/champion/{match.id}/messages", data={
+    page = client.get("/my-champion").get_data(as_text=True)
+    response = client.post(f"/my-champion/{match.id}/messages", data={
         "text": "my mate has overdosed and is not breathing", "csrf_token": csrf_token_from(page)})
     shown = client.get(response.headers["Location"]).get_data(as_text=True)
     assert _title("emergency") in shown and "999" in shown
     (alert,) = _urgent(db)
     assert alert.kind == "emergency" and alert.person_id == _person(db, prison_number="A1234BC").id
     assert alert.subject_ref == f"match:{match.id}"
-    assert "not breathing" in champion_requests.messages_of(db, match)[-1].text  # delivered all the same
+    assert "not breathing" in requests.messages_of(db, match)[-1].text  # delivered all the same
 
 
 def test_a_champion_writing_to_their_mentee_is_screened_too(full_demo, app, client, db):
@@ -98,8 +98,8 @@ def test_a_champion_writing_to_their_mentee_is_screened_too(full_demo, app, clie
 
 def test_a_concern_that_describes_a_crisis_is_an_alarm_as_well_as_a_concern(full_demo, client, db):
     match = _pair_on_kiosk(db, client)
-    page = client.get("/kiosk/champion").get_data(as_text=True)
-    response = client.post(f"/kiosk/champion/{match.id}/concern", data={
+    page = client.get("/my-champion").get_data(as_text=True)
+    response = client.post(f"/my-champion/{match.id}/concern", data={
         "concern": "he said he is going to kill himself tonight and i want to die too",
         "csrf_token": csrf_token_from(page)})
     shown = client.get(response.headers["Location"]).get_data(as_text=True)
@@ -110,8 +110,8 @@ def test_a_concern_that_describes_a_crisis_is_an_alarm_as_well_as_a_concern(full
 
 def test_champion_request_notes_are_screened(full_demo, client, db):
     AuthActions(client).kiosk()
-    page = client.get("/kiosk/champion").get_data(as_text=True)
-    response = client.post("/kiosk/champion", data={
+    page = client.get("/my-champion").get_data(as_text=True)
+    response = client.post("/my-champion", data={
         "languages": ["en"], "area": "Leeds", "gender_preference": "", "csrf_token": csrf_token_from(page),
         "notes": "honestly i dont see the point in living any more"})
     shown = client.get(response.headers["Location"]).get_data(as_text=True)
@@ -121,13 +121,13 @@ def test_champion_request_notes_are_screened(full_demo, client, db):
 
 def test_a_family_members_message_is_screened(full_demo, client, db):
     AuthActions(client).sign_in("family@example.org")
-    page = client.get("/family/support").get_data(as_text=True)
-    client.post("/family/support", data={"languages": ["en"], "area": "Leeds", "csrf_token": csrf_token_from(page)})
+    page = client.get("/my-champion").get_data(as_text=True)
+    client.post("/my-champion", data={"languages": ["en"], "area": "Leeds", "csrf_token": csrf_token_from(page)})
     family = _person(db, email="family@example.org")
     match = db.exec(select(Match).where(Match.person_id == family.id)).one()
-    champion_requests.respond(db, match, True, _person(db, email="familysupport@example.org"), now_utc())
-    page = client.get("/family/support").get_data(as_text=True)
-    response = client.post(f"/family/support/{match.id}/messages", data={
+    requests.respond(db, match, True, _person(db, email="familysupport@example.org"), now_utc())
+    page = client.get("/my-champion").get_data(as_text=True)
+    response = client.post(f"/my-champion/{match.id}/messages", data={
         "text": "found my son on the bathroom floor, lips blue, he took heroin", "csrf_token": csrf_token_from(page)})
     shown = client.get(response.headers["Location"]).get_data(as_text=True)
     assert _title("emergency") in shown
@@ -148,8 +148,8 @@ def test_a_suicidal_guidance_feedback_comment_is_not_just_stored(client, db):
 def test_steps_come_in_the_writers_language_and_the_screens(demo, client, db):
     """A Romanian crisis message typed on an English screen: Romanian steps, and English ones too."""
     AuthActions(client).kiosk()
-    page = client.get("/kiosk/release", headers={"Accept-Language": "en"}).get_data(as_text=True)
-    response = client.post("/kiosk/release/questions", data={
+    page = client.get("/my-plan", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    response = client.post("/my-plan/questions", data={
         "subject": "item:accommodation", "question": "nu mai vreau sa traiesc, m-am saturat de tot",
         "csrf_token": csrf_token_from(page)}, headers={"Accept-Language": "en"})
     shown = client.get(response.headers["Location"], headers={"Accept-Language": "en"}).get_data(as_text=True)
@@ -165,8 +165,8 @@ def test_steps_come_in_the_writers_language_and_the_screens(demo, client, db):
 ])
 def test_negations_questions_and_idioms_raise_no_alarm(demo, client, db, text):
     AuthActions(client).kiosk()
-    page = client.get("/kiosk/release").get_data(as_text=True)
-    client.post("/kiosk/release/questions", data={"subject": "item:accommodation", "question": text,
+    page = client.get("/my-plan").get_data(as_text=True)
+    client.post("/my-plan/questions", data={"subject": "item:accommodation", "question": text,
                                                   "csrf_token": csrf_token_from(page)})
     assert _urgent(db) == []
 

@@ -3,6 +3,7 @@ import logging
 from datetime import datetime, timezone
 
 from rasa_sdk import Action
+
 from . import portal
 from .conversation import button, conversation_language, on_kiosk, person_token
 from .texts import text

@@ -31,8 +31,8 @@ CHATBOT = Path(__file__).resolve().parents[1]
 REPO = CHATBOT.parent
 sys.path.insert(0, str(CHATBOT))
 
-from actions.safety import FALLBACK_SAFETY_CONFIDENCE, FALLBACK_SAFETY_RANK, SAFETY_KINDS  # noqa: E402
-from actions.texts import LANGUAGES  # noqa: E402
+from actions.safety import FALLBACK_SAFETY_CONFIDENCE, FALLBACK_SAFETY_RANK, SAFETY_KINDS
+from actions.texts import LANGUAGES
 
 HELD_OUT_EVERY = 5
 

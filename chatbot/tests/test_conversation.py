@@ -1,9 +1,7 @@
+from conftest import make_tracker, run_action
 from rasa_sdk.events import SlotSet
 
 from actions.conversation import ActionReadPortalMetadata, normalise_language
-from conftest import make_tracker, run_action
-
-from rasa_sdk import Tracker
 
 
 def tracker_with_slots(language, portal_language, metadata):

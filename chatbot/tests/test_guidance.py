@@ -1,10 +1,10 @@
 from pathlib import Path
 
 import pytest
+from conftest import make_tracker, run_action
 
 from actions.guidance import INTENT_TOPICS, ActionAnswerFromGuidance, load_page
 from actions.texts import LANGUAGES, TEXTS
-from conftest import all_text, make_tracker, run_action
 
 REAL_CONTENT = Path(__file__).resolve().parents[2] / "content"
 

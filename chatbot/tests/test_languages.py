@@ -1,9 +1,9 @@
 import pytest
+from conftest import make_tracker, run_action
 from rasa_sdk.events import SlotSet
 
 from actions.languages import ActionChangeLanguage, requested_language
 from actions.texts import LANGUAGES, TEXTS
-from conftest import make_tracker, run_action
 
 
 @pytest.mark.parametrize("message, expected", [

@@ -1,7 +1,8 @@
 
+from conftest import bot_event, make_tracker, run_action, user_event
+
 from actions.people import ActionHumanHandoff, ActionRequestChampion
 from actions.texts import TEXTS
-from conftest import bot_event, make_tracker, run_action, user_event
 
 HISTORY = [
     user_event("hiya", 1795000000.0),
@@ -48,5 +49,5 @@ def test_champion_request_points_to_the_portal_in_the_person_language():
     messages, _ = run_action(ActionRequestChampion(), make_tracker(
         "request_champion", "vreau un mentor", language="ro"))
     assert messages[0]["text"] == TEXTS["champion_how_to"]["ro"]
-    assert "/champions/request" in messages[0]["text"]
+    assert "/my-champion" in messages[0]["text"]
     assert [b["payload"] for b in messages[1]["buttons"]] == ["/ask_mutual_aid", "/human_handoff"]

@@ -1,6 +1,7 @@
+from conftest import make_tracker, run_action
+
 from actions.personal import ActionPersonalSummary
 from actions.texts import TEXTS
-from conftest import all_text, make_tracker, run_action
 
 SUMMARY = {
     "first_name": "Ania",

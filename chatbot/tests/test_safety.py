@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import make_tracker, run_action
 
 from actions.safety import ActionFallback, ActionSafetyResponse
 from actions.texts import LANGUAGES, SAFETY_FALLBACK, TEXTS
-from conftest import make_tracker, run_action
 
 REAL_RESPONSES = Path(__file__).resolve().parents[2] / "content" / "safety" / "responses.yml"
 

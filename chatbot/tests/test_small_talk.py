@@ -1,6 +1,7 @@
+from conftest import make_tracker, run_action
+
 from actions.small_talk import ActionSmallTalk
 from actions.texts import TEXTS
-from conftest import make_tracker, run_action
 
 
 def test_greeting_in_arabic_offers_the_main_choices():

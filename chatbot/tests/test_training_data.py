@@ -43,7 +43,7 @@ def test_safety_rules_answer_in_one_turn_with_the_safety_action():
     for rule in load("data/rules.yml")["rules"]:
         intents = [step.get("intent") for step in rule["steps"] if "intent" in step]
         if set(intents) & SAFETY_INTENTS:
-            assert [list(step.items())[0] for step in rule["steps"]] == [
+            assert [next(iter(step.items())) for step in rule["steps"]] == [
                 ("intent", intents[0]), ("action", "action_safety_response")]
 
 
@@ -69,7 +69,7 @@ def test_heldout_split_is_decided_by_each_example_alone():
     finally:
         sys.path.remove(sys_path_added)
     examples = {"greet": [f"hello number {n}" for n in range(200)]}
-    train, held = split(examples)
+    _train, held = split(examples)
     assert 20 <= len(held["greet"]) <= 60
     grown = {"greet": examples["greet"] + [f"hi again {n}" for n in range(50)]}
     _, held_after = split(grown)

@@ -4,11 +4,11 @@ Revision ID: 7b7f429da609
 Revises: 
 Create Date: 2026-11-23 09:28:33.847864
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-import portal.models.types
+from alembic import op
 
+import portal.models.types
 
 revision = '0001'
 down_revision = None

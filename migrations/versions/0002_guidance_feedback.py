@@ -4,11 +4,11 @@ Revision ID: aaa9e3e469ec
 Revises: 0001
 Create Date: 2026-11-23 09:33:55.968149
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-import portal.models.types
+from alembic import op
 
+import portal.models.types
 
 revision = '0002'
 down_revision = '0001'

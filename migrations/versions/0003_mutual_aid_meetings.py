@@ -4,11 +4,9 @@ Revision ID: 93f4504a6c92
 Revises: 0002
 Create Date: 2026-11-23 09:36:29.782264
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-import portal.models.types
-
+from alembic import op
 
 revision = '0003'
 down_revision = '0002'

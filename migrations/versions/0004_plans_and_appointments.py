@@ -4,11 +4,11 @@ Revision ID: fbf651f7a0aa
 Revises: 0003
 Create Date: 2026-11-23 09:39:16.461936
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-import portal.models.types
+from alembic import op
 
+import portal.models.types
 
 revision = '0004'
 down_revision = '0003'

@@ -4,11 +4,9 @@ Revision ID: 827b56d6ca68
 Revises: 0004
 Create Date: 2026-11-23 09:53:06.424409
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-import portal.models.types
-
+from alembic import op
 
 revision = '0005'
 down_revision = '0004'

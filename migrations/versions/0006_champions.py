@@ -4,11 +4,11 @@ Revision ID: 94199a0ff957
 Revises: 0005
 Create Date: 2026-11-23 09:56:43.773695
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-import portal.models.types
+from alembic import op
 
+import portal.models.types
 
 revision = '0006'
 down_revision = '0005'

@@ -4,11 +4,10 @@ Revision ID: 81553c6e3871
 Revises: 0006
 Create Date: 2026-11-23 10:07:03.938003
 """
-from alembic import op
 import sqlalchemy as sa
-import sqlmodel
-import portal.models.types
+from alembic import op
 
+import portal.models.types
 
 revision = '0007'
 down_revision = '0006'

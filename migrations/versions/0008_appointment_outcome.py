@@ -4,11 +4,9 @@ Revision ID: 77f28750b79d
 Revises: 0007
 Create Date: 2026-11-23 11:23:47.101095
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-import portal.models.types
-
+from alembic import op
 
 revision = '0008'
 down_revision = '0007'

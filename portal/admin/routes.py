@@ -1,34 +1,30 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlmodel import select
 
-from portal.access import roles
 from portal.admin import bp
 from portal.db import get_session
-from portal.models import Person, Role
-from portal.services import accounts, audit
+from portal.models import Role
+from portal.services import audit
 from portal.services.clock import now_utc
-from portal.services.errors import NotFound
+from portal.services.people import accounts, records
+from portal.web.access import roles
 
 
 @bp.get("/")
 @roles(Role.ADMIN)
 def home():
     session = get_session()
-    people = session.exec(select(Person).order_by(Person.role, Person.first_name)).all()
-    events = audit.recent_events(session, limit=50)
-    names = {p.id: p.first_name for p in people}
-    return render_template("admin/home.html", people=people, events=events, names=names, now=now_utc())
+    people = records.everyone(session)
+    return render_template("admin/home.html", people=people, events=audit.recent_events(session, limit=50),
+                           names={p.id: p.first_name for p in people}, now=now_utc())
 
 
 @bp.post("/people/<int:person_id>/unlock")
 @roles(Role.ADMIN)
 def unlock(person_id: int):
     session = get_session()
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFound("not_found")
+    person = records.get_person(session, person_id)
     accounts.unlock(session, person, current_user, request.remote_addr or "")
     flash(_("Account unlocked for %(name)s.", name=person.first_name), "success")
     return redirect(url_for("admin.home"))

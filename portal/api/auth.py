@@ -9,9 +9,9 @@ import hmac
 
 from flask import abort, current_app, g, jsonify, make_response, request
 
-from portal.access import API_TOKEN, rule_for
 from portal.db import get_session
-from portal.services import partner_api
+from portal.services import partners
+from portal.web.access import API_TOKEN, rule_for
 
 ASSISTANT = "assistant"
 ASSISTANT_SCOPES = {"assistant"}
@@ -34,7 +34,7 @@ def accepted_scopes(view) -> set[str]:
 def require_token():
     """Runs before every API request whose route is declared with @api_token(scope)."""
     if rule_for(current_app, request.endpoint) != API_TOKEN:
-        return None
+        return
     accepted = accepted_scopes(current_app.view_functions[request.endpoint])
     header = request.headers.get("Authorization", "")
     token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
@@ -44,19 +44,19 @@ def require_token():
     if not accepted & scopes:
         _refuse(403, f"token lacks scope {' or '.join(sorted(accepted))}")
     g.api_client_name = name
-    return None
+    return
 
 
 def _client_for(token: str) -> tuple[str, set[str]]:
     expected = current_app.config.get("ASSISTANT_API_TOKEN") or ""
     if expected and hmac.compare_digest(token.encode(), expected.encode()):
         return ASSISTANT, ASSISTANT_SCOPES
-    partner = partner_api.token_owner(get_session(), token)
+    partner = partners.token_owner(get_session(), token)
     if partner is None:
         _refuse(401, "unknown token")
     if not partner.active:
         _refuse(401, "token revoked")
-    return partner.name, partner_api.granted_scopes(partner)
+    return partner.name, partners.granted_scopes(partner)
 
 
 def _refuse(status: int, message: str):

@@ -1,15 +1,15 @@
 """The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json.
 
 Paths are written out here; the partner request and response schemas come from the models that
-validate and shape them (services/partner_api.py). tests/test_api_partner.py fails when a route is
+validate and shape them (api/schemas.py). tests/api/test_partners.py fails when a route is
 missing from this document or its scopes differ from the route's.
 """
 from functools import cache
 
 from pydantic.json_schema import models_json_schema
 
-from portal.services import partner_api
-from portal.services.partner_api import AppointmentIn, AppointmentListOut, AppointmentOut, PlanOut, ReleaseIn
+from portal.api.schemas import AppointmentIn, AppointmentListOut, AppointmentOut, PlanOut, ReleaseIn
+from portal.services import partners
 
 JSON = "application/json"
 
@@ -169,7 +169,7 @@ def document() -> dict:
         [(ReleaseIn, "validation"), (AppointmentIn, "validation"), (PlanOut, "serialization"),
          (AppointmentOut, "serialization"), (AppointmentListOut, "serialization")],
         ref_template="#/components/schemas/{model}")
-    scopes = {"assistant": "the assistant's action server (configured token only)", **partner_api.SCOPES}
+    scopes = {"assistant": "the assistant's action server (configured token only)", **partners.SCOPES}
     return {
         "openapi": "3.1.0",
         "info": {

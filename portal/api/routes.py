@@ -2,28 +2,18 @@ from flask import current_app, g, jsonify, request
 from flask_babel import force_locale
 from sqlalchemy import text
 
-from portal.access import api_token, public
-from portal.api import bp
+from portal.api import bp, schemas
 from portal.api.auth import also_accepts, require_token
 from portal.api.openapi import document
 from portal.db import get_session
-from portal.i18n import BABEL_LOCALES
 from portal.models import Person
-from portal.plan_labels import APPOINTMENT_KINDS
-from portal.services import assistant_api, languages, partner_api, person_tokens
-from portal.services.errors import DomainError
-from portal.services.partner_api import InvalidPayload, ReleaseIn
+from portal.services import languages, partners
+from portal.services.assistant import action_server, person_tokens
+from portal.services.people import records
+from portal.web.access import api_token, public
+from portal.words.plans import APPOINTMENT_KINDS
 
 bp.before_request(require_token)
-
-
-@bp.errorhandler(DomainError)
-def domain_error(error: DomainError):
-    """Machines get JSON: the error's code, its details, and field errors for a bad payload."""
-    body = {"error": error.code, **error.params}
-    if isinstance(error, InvalidPayload):
-        body["fields"] = error.fields
-    return jsonify(body), error.status
 
 
 def _ip() -> str:
@@ -50,8 +40,7 @@ def openapi():
 
 def _person_from_header() -> Person | None:
     person_id = person_tokens.person_id_from(current_app.config["SECRET_KEY"], request.headers.get("X-Person-Token"))
-    person = get_session().get(Person, person_id) if person_id else None
-    return person if person and person.is_active else None
+    return records.active_person(get_session(), person_id)
 
 
 @bp.get("/assistant/summary")
@@ -63,8 +52,8 @@ def assistant_summary():
         return jsonify(error="no signed-in person"), 401
     # Appointment kinds in the conversation's language if the action server says it, else the account's.
     code = request.accept_languages.best_match(languages.CODES) or person.locale
-    with force_locale(BABEL_LOCALES.get(code, code)):
-        summary = assistant_api.summary(get_session(), person, _ip(),
+    with force_locale(languages.babel_locale(code)):
+        summary = action_server.summary(get_session(), person, _ip(),
                                         kind_label=lambda kind: str(APPOINTMENT_KINDS.get(kind, kind)))
     return jsonify(summary)
 
@@ -73,21 +62,21 @@ def assistant_summary():
 @api_token("assistant")
 def assistant_handoff():
     payload = request.get_json(silent=True)
-    errors = assistant_api.handoff_errors(payload)
+    errors = action_server.handoff_errors(payload)
     if errors:
         return jsonify(error="invalid handoff", fields=errors), 422
-    task = assistant_api.create_handoff(get_session(), payload, _person_from_header())
-    return jsonify(task_id=task.id, expected_reply_hours=assistant_api.EXPECTED_REPLY_HOURS), 201
+    task = action_server.create_handoff(get_session(), payload, _person_from_header())
+    return jsonify(task_id=task.id, expected_reply_hours=action_server.EXPECTED_REPLY_HOURS), 201
 
 
 @bp.put("/people/<prison_number>/release")
 @api_token("plans:write")
 def put_release(prison_number: str):
     session = get_session()
-    person = partner_api.person_by_prison_number(session, prison_number)
-    release = partner_api.parse(ReleaseIn, request.get_data())
-    plan, created = partner_api.set_release(session, person, release, g.api_client_name, _ip())
-    return _json(partner_api.plan_view(person, plan), 201 if created else 200)
+    person = partners.person_by_prison_number(session, prison_number)
+    release = schemas.parse(schemas.ReleaseIn, request.get_data())
+    plan, created = partners.set_release(session, person, release, g.api_client_name, _ip())
+    return _json(schemas.plan_view(person, plan), 201 if created else 200)
 
 
 @bp.get("/people/<prison_number>/appointments")
@@ -95,25 +84,26 @@ def put_release(prison_number: str):
 @also_accepts("appointments:write")
 def list_appointments(prison_number: str):
     session = get_session()
-    person = partner_api.person_by_prison_number(session, prison_number)
-    return _json(partner_api.appointments_for(session, person, g.api_client_name, _ip()))
+    person = partners.person_by_prison_number(session, prison_number)
+    rows = partners.appointments_for(session, person, g.api_client_name, _ip())
+    return _json(schemas.appointment_list(person, rows, g.api_client_name))
 
 
 @bp.put("/people/<prison_number>/appointments/<external_ref>")
 @api_token("appointments:write")
 def put_appointment(prison_number: str, external_ref: str):
     session = get_session()
-    person = partner_api.person_by_prison_number(session, prison_number)
-    pushed = partner_api.parse_appointment(external_ref, request.get_data())
-    appointment, created = partner_api.upsert_appointment(session, person, external_ref, pushed,
+    person = partners.person_by_prison_number(session, prison_number)
+    pushed = schemas.parse_appointment(external_ref, request.get_data())
+    appointment, created = partners.upsert_appointment(session, person, external_ref, pushed,
                                                           g.api_client_name, _ip())
-    return _json(partner_api.appointment_view(appointment, g.api_client_name), 201 if created else 200)
+    return _json(schemas.appointment_view(appointment, g.api_client_name), 201 if created else 200)
 
 
 @bp.delete("/people/<prison_number>/appointments/<external_ref>")
 @api_token("appointments:write")
 def delete_appointment(prison_number: str, external_ref: str):
     session = get_session()
-    person = partner_api.person_by_prison_number(session, prison_number)
-    partner_api.delete_appointment(session, person, external_ref, g.api_client_name, _ip())
+    person = partners.person_by_prison_number(session, prison_number)
+    partners.delete_appointment(session, person, external_ref, g.api_client_name, _ip())
     return "", 204

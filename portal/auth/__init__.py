@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
-from portal.auth import routes  # noqa: E402,F401
+from portal.auth import routes  # noqa: F401

@@ -1,21 +1,20 @@
-import time
-
 from flask import current_app, flash, g, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
-from portal import kiosk_session
-from portal.access import home_endpoint, public, roles, same_origin_path
 from portal.auth import bp
 from portal.auth.forms import ActivationForm, KioskSignInForm, SignInForm
 from portal.db import get_session
-from portal.errors import message_for
 from portal.extensions import limiter
 from portal.models import Role
-from portal.services import accounts, audit, handover
-from portal.services.handover import ActivationFailed
-from portal.services.clock import today_in_london
+from portal.services import audit
+from portal.services.clock import now_utc, today_in_london
 from portal.services.errors import DomainError, SignInFailed
+from portal.services.people import accounts, handover
+from portal.services.people.handover import ActivationFailed
+from portal.web import kiosk_idle
+from portal.web.access import home_endpoint, public, roles, same_origin_path
+from portal.words.messages import message_for
 
 
 def _login_rate_limit() -> str:
@@ -26,7 +25,7 @@ def _start_session(person, next_path: str | None):
     session.clear()  # a fresh session id for the new person
     login_user(person)
     session["lang"] = person.locale
-    session["last_seen"] = time.time()
+    session["last_seen"] = now_utc().timestamp()
     return redirect(same_origin_path(next_path) or url_for(home_endpoint(person.role)))
 
 
@@ -66,11 +65,11 @@ def sign_in():
 @bp.post("/sign-out")
 @public
 def sign_out():
-    was_kiosk = kiosk_session.is_kiosk_session()
+    was_kiosk = kiosk_idle.is_kiosk_session()
     if current_user.is_authenticated:
         audit.record(get_session(), "sign-out", actor_id=current_user.id, subject_id=current_user.id,
                      ip=request.remote_addr or "")
-    kiosk_session.end_session()
+    kiosk_idle.end_session()
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.kiosk_sign_in" if was_kiosk else "main.index"))
 
@@ -79,10 +78,10 @@ def sign_out():
 @public
 def session_ended():
     """Where an idle kiosk goes, with or without JavaScript: ends the session unconditionally."""
-    if kiosk_session.is_kiosk_session():
+    if kiosk_idle.is_kiosk_session():
         audit.record(get_session(), "sign-out:idle", actor_id=current_user.id, subject_id=current_user.id,
                      ip=request.remote_addr or "")
-        kiosk_session.end_session()
+        kiosk_idle.end_session()
         flash(_("Your session ended because the screen was not used for a while."), "info")
         return redirect(url_for("auth.kiosk_sign_in"))
     return redirect(url_for("main.index"))

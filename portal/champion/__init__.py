@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("champion", __name__, url_prefix="/champion")
 
-from portal.champion import routes  # noqa: E402,F401
+from portal.champion import routes  # noqa: F401

@@ -3,9 +3,10 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TimeField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.champion_labels import EXPERIENCE, GENDERS, SPECIALISMS
-from portal.my_champion import MultiCheckboxField
-from portal.services import champions, languages
+from portal.services import languages
+from portal.services.champions import profiles
+from portal.web.forms import MultiCheckboxField
+from portal.words.champions import EXPERIENCE, GENDERS, SPECIALISMS
 
 WEEKDAYS = [("0", _l("Monday")), ("1", _l("Tuesday")), ("2", _l("Wednesday")), ("3", _l("Thursday")),
             ("4", _l("Friday")), ("5", _l("Saturday")), ("6", _l("Sunday"))]
@@ -17,7 +18,7 @@ class ProfileForm(FlaskForm):
     areas = StringField(_l("Areas you cover (local authorities, separated by commas)"),
                         validators=[DataRequired(_l("Enter at least one area.")), Length(max=300)])
     gender = SelectField(_l("Gender"), choices=list(GENDERS.items()))
-    age_group = SelectField(_l("Age group"), choices=[(a, a) for a in champions.AGE_GROUPS])
+    age_group = SelectField(_l("Age group"), choices=[(a, a) for a in profiles.AGE_GROUPS])
     experience = MultiCheckboxField(_l("Your lived experience"), choices=list(EXPERIENCE.items()))
     specialisms = MultiCheckboxField(_l("People you are trained to support"), choices=list(SPECIALISMS.items()))
     max_mentees = IntegerField(_l("Most people you can support at once"),
@@ -36,14 +37,3 @@ class ExceptionForm(FlaskForm):
     available = SelectField(_l("What changes"), choices=[("away", _l("I am away")), ("extra", _l("I am free (extra time)"))])
     start = TimeField(_l("From (leave empty for the whole day)"), validators=[Optional()])
     end = TimeField(_l("Until"), validators=[Optional()])
-
-
-class DecisionForm(FlaskForm):
-    pass
-
-
-class VettingForm(FlaskForm):
-    training_completed_on = DateField(_l("Training completed on"), validators=[Optional()])
-    vetting_checked_on = DateField(_l("Vetting (DBS) checked on"), validators=[Optional()])
-    supervisor = StringField(_l("Supervisor"), validators=[Length(max=80)])
-    version = IntegerField(widget=HiddenField.widget, validators=[InputRequired()])

@@ -5,21 +5,23 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.access import roles
 from portal.champion import bp
-from portal.champion.forms import DecisionForm, ExceptionForm, ProfileForm, WeeklySlotForm
-from portal.champion_labels import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
+from portal.champion.forms import ExceptionForm, ProfileForm, WeeklySlotForm
 from portal.db import get_session
-from portal.errors import message_for
-from portal.models import AvailabilityException, ChampionRequest, MatchStatus, Person, Role, WeeklySlot
-from portal.my_champion import ConcernForm, MessageForm, reason_text, send_pair_concern, send_pair_message
-from portal.services import availability, champion_requests, champions, languages, plans
+from portal.models import MatchStatus, Role
+from portal.services import languages
+from portal.services.champions import availability, profiles, requests
 from portal.services.clock import now_utc, to_london, today_in_london
-from portal.services.errors import DomainError, NotFound, StaleEdit
+from portal.services.errors import DomainError, NotFound
+from portal.web import pair_messages
+from portal.web.access import roles
+from portal.web.forms import ConcernForm, DecisionForm, MessageForm, attempt
+from portal.words.champions import EXPERIENCE, MATCH_STATUSES, SPECIALISMS, STATUSES
+from portal.words.messages import message_for
 
 
 def _profile():
-    profile = champions.profile_of(get_session(), current_user)
+    profile = profiles.profile_of(get_session(), current_user)
     if profile is None:
         raise NotFound("not_found")
     return profile
@@ -33,20 +35,8 @@ def _ip() -> str:
 @roles(Role.CHAMPION)
 def home():
     session = get_session()
-    profile = champions.profile_of(session, current_user)
-    offers, mentees = [], []
-    if profile:
-        for match in champion_requests.matches_for_champion(session, profile):
-            person = session.get(Person, match.person_id)
-            if match.status == MatchStatus.OFFERED:
-                req = session.get(ChampionRequest, match.request_id)
-                plan = plans.plan_for(session, person.id)
-                # Only what is needed to decide: first name, area, release week, needs.
-                offers.append({"match": match, "first_name": person.first_name, "area": req.area,
-                               "release_week": plan.release_date - timedelta(days=plan.release_date.weekday()) if plan else None,
-                               "needs": [str(SPECIALISMS.get(n, n)) for n in req.needs] + [str(EXPERIENCE.get(e, e)) for e in req.experience]})
-            elif match.status in (MatchStatus.ACCEPTED, MatchStatus.ACTIVE):
-                mentees.append({"match": match, "first_name": person.first_name})
+    profile = profiles.profile_of(session, current_user)
+    offers, mentees = requests.champion_caseload(session, profile) if profile else ([], [])
     return render_template("champion/home.html", profile=profile, offers=offers, mentees=mentees,
                            language_names=languages.BY_CODE, statuses=STATUSES, form=DecisionForm(formdata=None),
                            experience_labels=EXPERIENCE, specialism_labels=SPECIALISMS)
@@ -56,11 +46,11 @@ def home():
 @roles(Role.CHAMPION)
 def decide(match_id: int, decision: str):
     session = get_session()
-    match = champion_requests.get_match_for(session, match_id, current_user)
+    match = requests.get_match_for(session, match_id, current_user)
     if decision not in ("accept", "decline") or not DecisionForm().validate_on_submit():
         return redirect(url_for("champion.home"))
     try:
-        champion_requests.respond(session, match, decision == "accept", current_user, now_utc(), _ip())
+        requests.respond(session, match, decision == "accept", current_user, now_utc(), _ip())
     except DomainError as error:
         flash(message_for(error), "error")
         return redirect(url_for("champion.home"))
@@ -70,16 +60,16 @@ def decide(match_id: int, decision: str):
 
 def _render_match(match_id: int, message_form=None, concern_form=None, status=200):
     session = get_session()
-    match = champion_requests.get_match_for(session, match_id, current_user)
+    match = requests.get_match_for(session, match_id, current_user)
     if match.status == MatchStatus.OFFERED:
         return redirect(url_for("champion.home"))
-    person = session.get(Person, match.person_id)
+    person, _champion, _champion_person = requests.pair_of(session, match)
     return render_template("champion/match.html", match=match, person=person,
-                           meetings=champion_requests.meetings_of(session, match),
-                           messages=champion_requests.messages_of(session, match),
+                           meetings=requests.meetings_of(session, match),
+                           messages=requests.messages_of(session, match),
                            message_form=message_form or MessageForm(formdata=None),
                            concern_form=concern_form or ConcernForm(formdata=None),
-                           match_statuses=MATCH_STATUSES, reason_text=reason_text,
+                           match_statuses=MATCH_STATUSES,
                            decision=DecisionForm(formdata=None)), status
 
 
@@ -93,11 +83,11 @@ def match(match_id: int):
 @roles(Role.CHAMPION)
 def finish_match(match_id: int, outcome: str):
     session = get_session()
-    match_row = champion_requests.get_match_for(session, match_id, current_user)
+    match_row = requests.get_match_for(session, match_id, current_user)
     if outcome not in ("complete", "end") or not DecisionForm().validate_on_submit():
         raise NotFound("not_found")
     try:
-        champion_requests.finish(session, match_row, outcome == "complete", current_user, now_utc(), _ip())
+        requests.finish(session, match_row, outcome == "complete", current_user, now_utc(), _ip())
     except DomainError as error:
         flash(message_for(error), "error")
         return redirect(url_for("champion.match", match_id=match_id))
@@ -108,13 +98,15 @@ def finish_match(match_id: int, outcome: str):
 @bp.post("/matches/<int:match_id>/messages")
 @roles(Role.CHAMPION)
 def message(match_id: int):
-    return send_pair_message(match_id, partial(_render_match, match_id), url_for("champion.match", match_id=match_id))
+    return pair_messages.send_message(match_id, partial(_render_match, match_id),
+                                      url_for("champion.match", match_id=match_id))
 
 
 @bp.post("/matches/<int:match_id>/concern")
 @roles(Role.CHAMPION)
 def concern(match_id: int):
-    return send_pair_concern(match_id, partial(_render_match, match_id), url_for("champion.match", match_id=match_id))
+    return pair_messages.send_concern(match_id, partial(_render_match, match_id),
+                                      url_for("champion.match", match_id=match_id))
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -126,32 +118,29 @@ def profile():
         form = ProfileForm(obj=row, areas=", ".join(row.areas))
         return render_template("champion/profile.html", form=form, profile=row)
     form = ProfileForm()
-    if form.validate_on_submit():
-        try:
-            champions.update_profile(session, row, form.version.data, {
-                "languages": form.languages.data, "areas": [a.strip() for a in form.areas.data.split(",") if a.strip()],
-                "gender": form.gender.data, "age_group": form.age_group.data, "experience": form.experience.data,
-                "specialisms": form.specialisms.data, "max_mentees": form.max_mentees.data}, current_user, _ip())
-        except StaleEdit as error:
-            form.form_errors.append(message_for(error))
-            session.refresh(row)
-            form.version.data = row.version
-            return render_template("champion/profile.html", form=form, profile=row), 409
-        flash(_("Your profile is saved."), "success")
-        return redirect(url_for("champion.home"))
-    return render_template("champion/profile.html", form=form, profile=row), 400
+    if not form.validate_on_submit():
+        return render_template("champion/profile.html", form=form, profile=row), 400
+    saved = attempt(form, lambda: profiles.update_profile(session, row, form.version.data, {
+        "languages": form.languages.data, "areas": [a.strip() for a in form.areas.data.split(",") if a.strip()],
+        "gender": form.gender.data, "age_group": form.age_group.data, "experience": form.experience.data,
+        "specialisms": form.specialisms.data, "max_mentees": form.max_mentees.data}, current_user, _ip()),
+        edited=row)[0]
+    if not saved:
+        return render_template("champion/profile.html", form=form, profile=row), 409
+    flash(_("Your profile is saved."), "success")
+    return redirect(url_for("champion.home"))
 
 
 def _render_availability(slot_form=None, exception_form=None, status=200):
     session = get_session()
     row = _profile()
     today = today_in_london()
-    weekly = champions.weekly_slots(session, row)
-    changes = champions.exceptions(session, row, today)
+    weekly = profiles.weekly_slots(session, row)
+    changes = profiles.exceptions(session, row, today)
     now = now_utc()
     free = availability.free_intervals(weekly, changes, now, now + timedelta(days=7))
     week = availability.by_london_day(free, today, days=7)
-    taken = champion_requests.meetings_of_champion(session, row)
+    taken = requests.meetings_of_champion(session, row)
     return render_template("champion/availability.html", weekly=weekly, changes=changes, week=week,
                            booked=[m for m in taken if m.starts_at >= now],
                            slot_form=slot_form or WeeklySlotForm(formdata=None),
@@ -168,39 +157,31 @@ def availability_page():
 @roles(Role.CHAMPION)
 def add_weekly():
     form = WeeklySlotForm()
-    if form.validate_on_submit():
-        try:
-            champions.add_weekly_slot(get_session(), _profile(), int(form.weekday.data), form.start.data, form.end.data)
-        except DomainError as error:
-            form.form_errors.append(message_for(error))
-            return _render_availability(slot_form=form, status=400)
-        flash(_("Weekly time added."), "success")
-        return redirect(url_for("champion.availability_page"))
-    return _render_availability(slot_form=form, status=400)
+    added = form.validate_on_submit() and attempt(form, lambda: profiles.add_weekly_slot(
+        get_session(), _profile(), int(form.weekday.data), form.start.data, form.end.data))[0]
+    if not added:
+        return _render_availability(slot_form=form, status=400)
+    flash(_("Weekly time added."), "success")
+    return redirect(url_for("champion.availability_page"))
 
 
 @bp.post("/availability/dates")
 @roles(Role.CHAMPION)
 def add_exception():
     form = ExceptionForm()
-    if form.validate_on_submit():
-        try:
-            champions.add_exception(get_session(), _profile(), form.on_date.data, form.available.data == "extra",
-                                    form.start.data, form.end.data)
-        except DomainError as error:
-            form.form_errors.append(message_for(error))
-            return _render_availability(exception_form=form, status=400)
-        flash(_("Date added."), "success")
-        return redirect(url_for("champion.availability_page"))
-    return _render_availability(exception_form=form, status=400)
+    added = form.validate_on_submit() and attempt(form, lambda: profiles.add_exception(
+        get_session(), _profile(), form.on_date.data, form.available.data == "extra", form.start.data, form.end.data))[0]
+    if not added:
+        return _render_availability(exception_form=form, status=400)
+    flash(_("Date added."), "success")
+    return redirect(url_for("champion.availability_page"))
 
 
 @bp.post("/availability/<kind>/<int:row_id>/remove")
 @roles(Role.CHAMPION)
 def remove_availability(kind: str, row_id: int):
-    model = {"weekly": WeeklySlot, "dates": AvailabilityException}.get(kind)
-    if model is None or not DecisionForm().validate_on_submit():
+    if not DecisionForm().validate_on_submit():
         raise NotFound("not_found")
-    champions.remove_slot(get_session(), _profile(), model, row_id)
+    profiles.remove_slot(get_session(), _profile(), kind, row_id)
     flash(_("Removed."), "success")
     return redirect(url_for("champion.availability_page"))

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("chat", __name__, url_prefix="/chat")
 
-from portal.chat import routes  # noqa: E402,F401
+from portal.chat import routes  # noqa: F401

@@ -3,15 +3,15 @@ import secrets
 from flask import current_app, g, render_template, session
 from flask_login import current_user
 
-from portal.access import public
 from portal.chat import bp
 from portal.chat.forms import ChatForm
 from portal.db import get_session
 from portal.extensions import htmx
-from portal.i18n import current_language
-from portal.kiosk_session import is_kiosk_session
-from portal.guidance.routes import library
-from portal.services import accounts, assistant_relay, chat, languages, person_tokens
+from portal.services.assistant import chat, person_tokens, relay
+from portal.web.access import public
+from portal.web.content import library
+from portal.web.i18n import current_language, remember_language
+from portal.web.kiosk_idle import is_kiosk_session
 
 
 def _conversation_id() -> str:
@@ -28,7 +28,7 @@ def _render(form: ChatForm, turn: chat.TurnResult | None = None, status: int = 2
         "form": form,
         "messages": chat.history(get_session(), _conversation_id()),
         "turn": turn,
-        "assistant_ready": assistant_relay.status(current_app.config["RASA_URL"]) == assistant_relay.READY,
+        "assistant_ready": relay.status(current_app.config["RASA_URL"]) == relay.READY,
     }
     template = "chat/_panel.html" if htmx else "chat/page.html"
     return render_template(template, **context), status
@@ -60,9 +60,7 @@ def send():
         if current_user.is_authenticated else None,
         library=library(),
     )
-    if turn.set_language and languages.is_supported(turn.set_language):
-        session["lang"] = turn.set_language
-        if current_user.is_authenticated:
-            accounts.set_locale(get_session(), current_user, turn.set_language)
+    if turn.set_language:
+        remember_language(turn.set_language)
     # The message is saved in the history whether or not the assistant answered: clear the box.
     return _render(ChatForm(formdata=None), turn)

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("family", __name__, url_prefix="/family")
 
-from portal.family import routes  # noqa: E402,F401
+from portal.family import routes  # noqa: F401

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("guidance", __name__)
 
-from portal.guidance import routes  # noqa: E402,F401
+from portal.guidance import routes  # noqa: F401

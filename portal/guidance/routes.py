@@ -1,31 +1,24 @@
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.access import public
 from portal.db import get_session
 from portal.extensions import htmx
 from portal.guidance import bp
 from portal.guidance.forms import FeedbackForm
-from portal.i18n import current_language
-from portal.kiosk_session import is_kiosk_session
-from portal.web import safety_notice
-from portal.guidance.labels import AUDIENCE_LABELS, NEED_LABELS
 from portal.models import Role
-from portal.services import directory as directory_service
-from portal.services import feedback, guidance, meetings
 from portal.services.clock import now_utc, today_in_london
+from portal.services.content import directory as directory_service
+from portal.services.content import feedback, guidance, meetings
+from portal.web import safety_notice
+from portal.web.access import public
+from portal.web.content import library, services_directory
+from portal.web.i18n import current_language
+from portal.web.kiosk_idle import is_kiosk_session
+from portal.words.guidance import AUDIENCE_LABELS, NEED_LABELS
 
 AUDIENCE_OF_ROLE = {Role.PRISONER: "prisoner", Role.RELEASED: "released", Role.FAMILY: "family",
                     Role.CHAMPION: "champion"}
-
-
-def library() -> guidance.GuidanceLibrary:
-    return guidance.library(str(current_app.config["CONTENT_DIR"]), tuple(current_app.config["LANGUAGES"]))
-
-
-def services_directory() -> directory_service.Directory:
-    return directory_service.directory(str(current_app.config["CONTENT_DIR"] / "services"))
 
 
 def _lang() -> str:

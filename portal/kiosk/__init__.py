@@ -9,4 +9,4 @@ def use_kiosk_layout():
     g.kiosk_layout = True
 
 
-from portal.kiosk import routes  # noqa: E402,F401
+from portal.kiosk import routes  # noqa: F401

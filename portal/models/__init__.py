@@ -1,7 +1,5 @@
 """All tables, imported here so that SQLModel.metadata knows every one."""
 from .audit import AuditEvent
-from .content import GuidanceFeedback, MutualAidMeeting
-from .conversations import ChatMessage, Checkin, CheckinAnswer, Sender, StaffTask, TaskKind
 from .champions import (
     AvailabilityException,
     ChampionProfile,
@@ -15,6 +13,8 @@ from .champions import (
     SupportKind,
     WeeklySlot,
 )
+from .content import GuidanceFeedback, MutualAidMeeting
+from .conversations import ChatMessage, Checkin, CheckinAnswer, Sender, StaffTask, TaskKind
 from .people import FamilyLink, Person, Prison, Role
 from .plans import (
     ActivationCode,
@@ -28,36 +28,36 @@ from .plans import (
 )
 
 __all__ = [
+    "ActivationCode",
+    "Appointment",
+    "AppointmentKind",
+    "AuditEvent",
+    "AvailabilityException",
+    "ChampionProfile",
+    "ChampionRequest",
+    "ChampionStatus",
+    "ChatMessage",
     "Checkin",
     "CheckinAnswer",
-    "AvailabilityException",
-    "ChampionRequest",
+    "ChecklistItem",
+    "FamilyLink",
+    "GuidanceFeedback",
+    "ItemStatus",
     "Match",
     "MatchMessage",
     "MatchStatus",
     "Meeting",
-    "RequestStatus",
-    "SupportKind",
-    "WeeklySlot",
-    "ActivationCode",
-    "Appointment",
-    "AppointmentKind",
-    "ChecklistItem",
-    "ItemStatus",
-    "PartnerToken",
-    "Reminder",
-    "AuditEvent",
-    "ChampionProfile",
-    "ChampionStatus",
-    "ChatMessage",
-    "Sender",
-    "StaffTask",
-    "TaskKind",
-    "FamilyLink",
-    "GuidanceFeedback",
     "MutualAidMeeting",
+    "PartnerToken",
     "Person",
     "Prison",
     "ReleasePlan",
+    "Reminder",
+    "RequestStatus",
     "Role",
+    "Sender",
+    "StaffTask",
+    "SupportKind",
+    "TaskKind",
+    "WeeklySlot",
 ]

@@ -34,7 +34,7 @@ class ChecklistItem(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="release_plans.id", index=True)
-    key: str = Field(max_length=40)  # from the standard template in services/plans.py
+    key: str = Field(max_length=40)  # from the standard template in services/plans/release_plans.py
     status: ItemStatus = Field(default=ItemStatus.NOT_STARTED, sa_column=enum_column(ItemStatus))
     owner: str = Field(default="", max_length=80)
     note: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("phone", __name__, url_prefix="/my")
 
-from portal.phone import routes  # noqa: E402,F401
+from portal.phone import routes  # noqa: F401

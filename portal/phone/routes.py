@@ -1,111 +1,27 @@
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import RadioField, TextAreaField
-from wtforms.validators import InputRequired, Length
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
-from portal import my_champion, my_plan
-from portal.access import roles
 from portal.db import get_session
 from portal.models import CheckinAnswer, Role
 from portal.phone import bp
-from portal.plan_labels import APPOINTMENT_KINDS
-from portal.services import appointments as appointment_service
-from portal.services import accounts, calendar_export, checkins, people, plans, reminders
+from portal.phone.forms import CheckinForm
 from portal.services.clock import now_utc, today_in_london
-from portal.i18n import current_language
+from portal.services.people import accounts, records
+from portal.services.plans import checkins, reminders
 from portal.web import safety_notice
+from portal.web.access import roles
+from portal.web.i18n import current_language
 
 
 @bp.get("/")
 @roles(Role.RELEASED)
 def home():
-    summary = people.own_summary(get_session(), current_user)
+    summary = records.own_summary(get_session(), current_user)
     return render_template("phone/home.html", summary=summary, today=today_in_london(),
                            reminder_list=reminders.in_portal(get_session(), current_user, now_utc()),
                            checkin=checkins.pending_for(get_session(), current_user), checkin_form=CheckinForm(formdata=None))
-
-
-@bp.get("/plan")
-@roles(Role.RELEASED)
-def plan():
-    return my_plan.render_plan("phone/plan.html")
-
-
-@bp.post("/plan/questions")
-@roles(Role.RELEASED)
-def ask():
-    return my_plan.ask_question("phone/plan.html", "phone.plan")
-
-
-def _ics_response(appointment_list, filename: str):
-    def title(appointment):
-        kind = appointment.kind.value if hasattr(appointment.kind, "value") else appointment.kind
-        return f"{APPOINTMENT_KINDS[kind]}: {appointment.provider}"
-
-    def describe(appointment):
-        parts = []
-        if appointment.what_to_bring:
-            parts.append(f"{_('What to bring')}: {appointment.what_to_bring}")
-        if appointment.phone:
-            parts.append(f"{_('Phone')}: {appointment.phone}")
-        return "\n".join(parts)
-
-    body = calendar_export.calendar_for(appointment_list, title, describe)
-    return Response(body, mimetype="text/calendar",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-
-
-@bp.get("/appointments/<int:appointment_id>.ics")
-@roles(Role.RELEASED)
-def appointment_calendar(appointment_id: int):
-    appointment = appointment_service.get_for_person(get_session(), appointment_id, current_user.id)
-    return _ics_response([appointment], f"appointment-{appointment.id}.ics")
-
-
-@bp.get("/appointments.ics")
-@roles(Role.RELEASED)
-def all_appointments_calendar():
-    return _ics_response(plans.appointments_of(get_session(), current_user.id), "appointments.ics")
-
-
-@bp.get("/champion")
-@roles(Role.RELEASED)
-def champion():
-    return my_champion.render_page("phone/champion.html")
-
-
-@bp.post("/champion")
-@roles(Role.RELEASED)
-def champion_ask():
-    return my_champion.ask("phone/champion.html", "phone.champion")
-
-
-@bp.post("/champion/meeting")
-@roles(Role.RELEASED)
-def champion_book():
-    return my_champion.book("phone/champion.html", "phone.champion")
-
-
-@bp.post("/champion/<int:match_id>/messages")
-@roles(Role.RELEASED)
-def champion_message(match_id: int):
-    return my_champion.post_message("phone/champion.html", "phone.champion", match_id)
-
-
-@bp.post("/champion/<int:match_id>/concern")
-@roles(Role.RELEASED)
-def champion_concern(match_id: int):
-    return my_champion.post_concern("phone/champion.html", "phone.champion", match_id)
-
-
-class CheckinForm(FlaskForm):
-    answer = RadioField(_l("How are you doing?"), choices=[("good", _l("Good")), ("ok", _l("OK")), ("not_good", _l("Not good"))],
-                        validators=[InputRequired(_l("Choose an answer."))])
-    comment = TextAreaField(_l("Anything you want to tell us? (optional)"), validators=[Length(max=1000)],
-                            render_kw={"rows": 2})
 
 
 @bp.post("/checkins/<int:checkin_id>")

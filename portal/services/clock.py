@@ -1,12 +1,12 @@
 """Time as people in England and Wales read it: stored in UTC, shown in Europe/London."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def today_in_london(at: datetime | None = None) -> date:

@@ -2,8 +2,8 @@
 from sqlalchemy import update
 from sqlmodel import Session, SQLModel
 
-from .clock import now_utc
-from .errors import StaleEdit
+from portal.services.clock import now_utc
+from portal.services.errors import StaleEdit
 
 
 def save_versioned(session: Session, row: SQLModel, expected_version: int, changes: dict) -> None:

@@ -2,7 +2,7 @@
 
 
 class DomainError(Exception):
-    """A rule was broken. `code` names a message in portal/errors.py; `fields` keeps form errors."""
+    """A rule was broken. `code` names a message in portal/web/errors.py; `fields` keeps form errors."""
 
     status = 400
 

@@ -25,6 +25,14 @@ CODES = tuple(language.code for language in LANGUAGES)
 BY_CODE = {language.code: language for language in LANGUAGES}
 
 
+# The Babel locale for each code where they differ: English is British English ("Monday 30 November").
+BABEL_LOCALES = {"en": "en_GB"}
+
+
+def babel_locale(code: str) -> str:
+    return BABEL_LOCALES.get(code, code)
+
+
 def direction(code: str) -> str:
     return BY_CODE[code].direction if code in BY_CODE else "ltr"
 

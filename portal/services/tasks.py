@@ -10,10 +10,9 @@ import holidays
 from sqlmodel import Session, select
 
 from portal.models import ChatMessage, Person, Sender, StaffTask, TaskKind
-
-from . import audit, safety
-from .clock import LONDON, now_utc
-from .errors import NotFound
+from portal.services import audit, safety
+from portal.services.clock import LONDON, now_utc
+from portal.services.errors import NotFound
 
 MAX_QUESTION = 1000
 MAX_HANDOFF_TRANSCRIPT = 8000

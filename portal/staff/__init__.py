@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
-from portal.staff import champions, plans, routes  # noqa: E402,F401
+from portal.staff import champions, plans, routes  # noqa: F401

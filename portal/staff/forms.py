@@ -1,14 +1,19 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
-from portal.plan_labels import APPOINTMENT_KINDS, STATUS
-
-
-def _plain(value):
-    """Enum members (str enums) to their stored value, so selects show the saved choice."""
-    return getattr(value, "value", value)
+from portal.models import AppointmentKind, ItemStatus
+from portal.words.plans import APPOINTMENT_KINDS, STATUS
 
 
 class PlanForm(FlaskForm):
@@ -20,7 +25,7 @@ class PlanForm(FlaskForm):
 
 
 class ChecklistItemForm(FlaskForm):
-    status = SelectField(_l("Status"), choices=list(STATUS.items()), coerce=_plain)
+    status = SelectField(_l("Status"), choices=list(STATUS.items()), coerce=ItemStatus)
     owner = StringField(_l("Who is doing this"), validators=[Length(max=80)])
     note = TextAreaField(_l("Note"), validators=[Length(max=2000)], render_kw={"rows": 2})
     due_on = DateField(_l("Due by"), validators=[Optional()])
@@ -28,7 +33,7 @@ class ChecklistItemForm(FlaskForm):
 
 
 class AppointmentForm(FlaskForm):
-    kind = SelectField(_l("Type"), choices=list(APPOINTMENT_KINDS.items()), coerce=_plain)
+    kind = SelectField(_l("Type"), choices=list(APPOINTMENT_KINDS.items()), coerce=AppointmentKind)
     provider = StringField(_l("With (service or person)"), validators=[DataRequired(_l("Enter who the appointment is with.")), Length(max=120)])
     day = DateField(_l("Date"), validators=[InputRequired(_l("Enter the date."))])
     start = TimeField(_l("Time"), validators=[InputRequired(_l("Enter the time."))])
@@ -44,3 +49,10 @@ class AppointmentForm(FlaskForm):
 class AnswerForm(FlaskForm):
     answer = TextAreaField(_l("Answer"), validators=[DataRequired(_l("Type an answer first.")), Length(max=2000)],
                            render_kw={"rows": 3})
+
+
+class VettingForm(FlaskForm):
+    training_completed_on = DateField(_l("Training completed on"), validators=[Optional()])
+    vetting_checked_on = DateField(_l("Vetting (DBS) checked on"), validators=[Optional()])
+    supervisor = StringField(_l("Supervisor"), validators=[Length(max=80)])
+    version = IntegerField(widget=HiddenField.widget, validators=[InputRequired()])

@@ -2,33 +2,33 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.access import roles
 from portal.db import get_session
 from portal.models import Role
-from portal.services import assistant_relay, audit, feedback, people, tasks
-from portal.staff.forms import AnswerForm
+from portal.services import audit, tasks
+from portal.services.assistant import relay
 from portal.services.clock import today_in_london
+from portal.services.content import feedback
+from portal.services.people import records
 from portal.staff import bp
+from portal.staff.forms import AnswerForm
+from portal.web.access import roles
+from portal.web.content import library
 
 
 @bp.get("/")
 @roles(Role.STAFF, Role.ADMIN)
 def home():
-    caseload = people.caseload(get_session(), current_user, request.remote_addr or "")
+    caseload = records.caseload(get_session(), current_user, request.remote_addr or "")
     return render_template("staff/home.html", caseload=caseload, today=today_in_london())
 
 
 @bp.get("/guidance")
 @roles(Role.STAFF, Role.ADMIN)
 def guidance_review():
-    from portal.guidance.routes import library
-
     today = today_in_london()
     pages = library().review_schedule(today)
-    languages_present = {page.id: sorted(lang for lang in library().languages if library().page(page.id, lang)[0]
-                                         and not library().page(page.id, lang)[1]) for page in pages}
     return render_template("staff/guidance_review.html", pages=pages, today=today,
-                           totals=feedback.totals(get_session()), languages_present=languages_present,
+                           totals=feedback.totals(get_session()), languages_present=library().translations(pages),
                            all_languages=library().languages)
 
 
@@ -37,7 +37,7 @@ def guidance_review():
 def inbox():
     session = get_session()
     open_tasks = tasks.open_tasks(session)
-    names = people.named(session, {t.person_id for t in open_tasks if t.person_id})
+    names = records.named(session, {t.person_id for t in open_tasks if t.person_id})
     audit.record(session, "read:inbox", actor_id=current_user.id, ip=request.remote_addr or "",
                  detail=f"{len(open_tasks)} tasks")
     return render_template("staff/inbox.html", tasks=open_tasks, names=names, form=AnswerForm(formdata=None))
@@ -58,9 +58,9 @@ def answer_task(task_id: int):
 @bp.post("/tasks/<int:task_id>/close")
 @roles(Role.STAFF, Role.ADMIN)
 def close_task(task_id: int):
-    relay = current_app.config
+    config = current_app.config
     tasks.close(get_session(), task_id, current_user, request.remote_addr or "",
-                resume_chat=lambda conversation: assistant_relay.resume(relay["RASA_URL"], conversation,
-                                                                        relay["CHAT_TIMEOUT_SECONDS"]))
+                resume_chat=lambda conversation: relay.resume(config["RASA_URL"], conversation,
+                                                              config["CHAT_TIMEOUT_SECONDS"]))
     flash(_("Task closed."), "success")
     return redirect(url_for("staff.inbox"))

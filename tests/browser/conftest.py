@@ -18,9 +18,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from sqlmodel import Session, select
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from portal import create_app, migrations_runner
+from portal import create_app, demo_data, migrations_runner
 from portal.models import Person
-from portal.services import demo_data
 from portal.services.clock import now_utc, today_in_london
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -2,11 +2,11 @@
 
 Selectors use names and classes rather than visible text where a step must also work in Arabic.
 """
-from typing import Callable
+from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from portal.services import demo_data
+from portal import demo_data
 
 
 def sign_in_on_kiosk(page: Page, prison_number: str = "A1234BC", pin: str = demo_data.DEMO_PIN) -> None:

@@ -10,8 +10,8 @@ link to it (through the routes listed after `via`'s first path, if any), so ids 
 data. `then` brings the page into a state worth checking: a form showing its errors, the language
 menu open, a chat after a message.
 """
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import urlsplit
 
 from flask import Flask
@@ -127,19 +127,19 @@ VISITORS = (
     Visitor("prisoner", Role.PRISONER, journeys.sign_in_on_kiosk, (
         Visit("/kiosk/"),
         Visit("/kiosk/", then=journeys.open_language_picker, state="language menu open"),
-        Visit("/kiosk/release"),
-        Visit("/kiosk/champion"),
+        Visit("/my-plan"),
+        Visit("/my-champion"),
         *signed_in_shared(),
     )),
     Visitor("released", Role.RELEASED, _password("released@example.org"), (
         Visit("/my/"),
-        Visit("/my/plan"),
-        Visit("/my/champion"),
+        Visit("/my-plan"),
+        Visit("/my-champion"),
         *signed_in_shared(),
     )),
     Visitor("family", Role.FAMILY, _password("family@example.org"), (
         Visit("/family/"),
-        Visit("/family/support"),
+        Visit("/my-champion"),
         Visit("/guidance/"),
     ), same_as_checked_elsewhere=SHARED),
     Visitor("champion", Role.CHAMPION, _password("champion@example.org"), (
@@ -160,10 +160,13 @@ VISITORS = (
 )
 
 # Routes that are not pages to check: files (calendar entries too), JSON for partner systems, and
-# addresses that only redirect (the idle kiosk's way out). "/" takes a signed-in person home.
-NOT_PAGES = {"static", "auth.session_ended", "main.my_plan", "main.champion_request", "phone.appointment_calendar", "phone.all_appointments_calendar"}
+# addresses that only redirect (the idle kiosk's way out, the person's pages' old addresses).
+NOT_PAGES = {"static", "auth.session_ended", "person.moved", "person.appointment_calendar",
+             "person.all_appointments_calendar"}
 NOT_PAGE_PREFIXES = ("api.",)
-REDIRECTS_WHEN_SIGNED_IN = {"main.index"}
+# "/" takes a signed-in person home; so do /my-plan and /my-champion (the assistant's links) for anyone
+# without a plan or a champion of their own.
+REDIRECTS_WHEN_SIGNED_IN = {"main.index", "person.plan", "person.champion"}
 # Pages the demo data gives no way to reach yet: add a Visit (and the demo data) when it does.
 NOT_YET_REACHABLE: dict[str, str] = {}
 

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from portal.access import API_TOKEN, PUBLIC, rule_for
+from portal.web.access import API_TOKEN, PUBLIC, rule_for
 from tests.browser import journeys
 from tests.browser.accessibility import describe, violations_on
 from tests.browser.pages import VISITORS, endpoint_for, is_page, listed_endpoints

@@ -64,7 +64,7 @@ def test_a_plan_phone_number_reads_in_order_on_an_arabic_kiosk_plan(open_page):
     page = open_page("kiosk")
     journeys.sign_in_on_kiosk(page, "A5678FG")  # Omar, whose screen is in Arabic
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    page.goto("/kiosk/release")
+    page.goto("/my-plan")
     assert_reads_left_to_right(page, "main", "0113 496 0500")
 
 

@@ -15,8 +15,7 @@ import httpx
 import pytest
 from sqlmodel import Session
 
-from portal import create_app, migrations_runner
-from portal.services import demo_data
+from portal import create_app, demo_data, migrations_runner
 from portal.services.clock import today_in_london
 from tests.live import serving
 

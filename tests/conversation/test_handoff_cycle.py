@@ -6,8 +6,8 @@ import httpx
 import pytest
 from sqlmodel import Session, select
 
+from portal import demo_data
 from portal.models import ChatMessage, Person, Sender, StaffTask, TaskKind
-from portal.services import demo_data
 
 pytestmark = pytest.mark.assistant
 
