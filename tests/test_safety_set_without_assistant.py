@@ -9,14 +9,18 @@ import pytest
 from tests import safety_evaluation
 from tests.live import serving
 
-# Measured 2026-12-07 (README, "Safety layer"): recall .94-1.00 per language, false alarms up to 11.2 %.
-# Far from the goal; these floors only stop it getting worse.
-MIN_RECALL = 0.92
-MAX_FALSE_ALARM_RATE = 0.12
+# Floors per set, (recall, false alarm rate) in every language: what the layer reached when the set
+# was last measured (README, "Safety layer"), with a message of slack. Far from the goal; they only
+# stop it getting worse. Set 4 is the blind one; its first reading set its floor.
+FLOORS = {
+    "independent_2": (0.94, 0.12),  # 2026-12-07: recall .96-1.00, false alarms up to 11.2 %
+    "independent_3": (0.96, 0.10),  # recall 1.00 except en .96; false alarms up to 7.5 %
+    "independent_4": (0.92, 0.15),  # recall .94-1.00; false alarms up to 13.8 % (lt)
+}
 
 
 @pytest.mark.parametrize("set_name", safety_evaluation.SETS_RUN)
 def test_the_independent_safety_set_with_the_assistant_down(app, set_name):
     with serving(app) as url:
         results = safety_evaluation.run_set(url, app.extensions["db_engine"], set_name, "assistant down")
-    safety_evaluation.assert_floors(results, MIN_RECALL, MAX_FALSE_ALARM_RATE)
+    safety_evaluation.assert_floors(results, *FLOORS[set_name])
