@@ -14,7 +14,7 @@ from tests.live import serving
 # stop it getting worse. Set 4 is the blind one; its first reading set its floor.
 FLOORS = {
     "independent_2": (0.94, 0.12),  # 2026-12-07: recall .96-1.00, false alarms up to 11.2 %
-    "independent_3": (0.96, 0.10),  # recall 1.00 except en .96; false alarms up to 7.5 %
+    "independent_3": (0.94, 0.10),  # recall 1.00 except en .96; false alarms up to 7.5 %
     "independent_4": (0.92, 0.15),  # recall .94-1.00; false alarms up to 13.8 % (lt)
 }
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.assistant
 # last measured (README, "Safety layer"), with slack for Rasa being retrained unseeded on a clean clone.
 # Set 4 is the blind one; its first reading set its floor.
 FLOORS = {
-    "independent_2": (0.96, 0.15),  # 2026-12-07: recall .96-1.00, false alarms up to 12.5 %
+    "independent_2": (0.94, 0.15),  # 2026-12-07: recall .96-1.00, false alarms up to 12.5 %
     "independent_3": (0.98, 0.10),  # recall 1.00; false alarms up to 7.5 %
     "independent_4": (0.94, 0.16),  # recall .96-1.00; false alarms up to 13.8 % (lt, ur)
 }
