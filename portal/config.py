@@ -1,9 +1,9 @@
 """Settings read from the environment: one class per mode."""
 import os
 from datetime import timedelta
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from portal.services.paths import CONTENT
+from portal.services.paths import REPO as REPO_ROOT
 
 
 def _database_url() -> str:
@@ -21,7 +21,7 @@ class Config:
     REDIS_URL = os.environ.get("REDIS_URL", "")
     DEMO_MODE = False
 
-    CONTENT_DIR = Path(os.environ.get("THROUGHCARE_CONTENT_DIR", REPO_ROOT / "content"))
+    CONTENT_DIR = CONTENT
     LANGUAGES = ("en", "cy", "pl", "ro", "sq", "lt", "ar", "ur")
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "Europe/London"

@@ -21,11 +21,12 @@ import logging
 import threading
 from pathlib import Path
 
+from .. import paths
 from .phrases import fold
 
 logger = logging.getLogger(__name__)
 
-MODEL_FILE = Path(__file__).resolve().parents[3] / "var" / "safety-model.joblib"
+MODEL_FILE = paths.VAR / "safety-model.joblib"
 KINDS = ("emergency", "crisis", "question", "none")
 FORMAT = 3  # bumped when the saved structure changes; an older file is ignored (and rebuilt by make)
 

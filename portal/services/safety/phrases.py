@@ -20,7 +20,9 @@ from pathlib import Path
 
 import yaml
 
-PHRASES_FILE = Path(__file__).resolve().parents[3] / "content" / "safety" / "phrases.yml"
+from .. import paths
+
+PHRASES_FILE = paths.CONTENT / "safety" / "phrases.yml"
 EMERGENCY = "emergency"
 CRISIS = "crisis"
 NEGATION_WINDOW = 2  # words before a phrase in which a negation cancels it

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from .. import languages
+from .. import languages, paths
 
-RESPONSES_FILE = Path(__file__).resolve().parents[3] / "content" / "safety" / "responses.yml"
+RESPONSES_FILE = paths.CONTENT / "safety" / "responses.yml"
 DEFAULT_LANGUAGE = "en"
 
 

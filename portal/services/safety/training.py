@@ -21,9 +21,10 @@ from pathlib import Path
 
 import yaml
 
+from .. import paths
 from .model import DENSE_WEIGHT, FORMAT, MODEL_FILE, features, kind_features
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = paths.REPO
 LANGUAGES = ("en", "cy", "pl", "ro", "sq", "lt", "ar", "ur")
 QUESTION_INTENTS = {"ask_overdose_signs", "ask_naloxone", "get_naloxone", "ask_tolerance"}
 INTENT_KINDS = {"report_emergency": "emergency", "express_crisis": "crisis"}
@@ -53,7 +54,7 @@ def kind_of_intent(intent: str) -> str:
 
 def guidance_lines(language: str) -> list[str]:
     lines = []
-    for page in sorted((REPO / "content" / language).glob("*.md")):
+    for page in sorted((paths.CONTENT / language).glob("*.md")):
         for line in page.read_text(encoding="utf-8").splitlines():
             line = re.sub(r"[#*>\[\]()_`|-]+", " ", line).strip()
             if len(line.split()) >= 4 and not line.startswith("http"):
@@ -64,14 +65,15 @@ def guidance_lines(language: str) -> list[str]:
 def examples(repo: Path = REPO) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
     """([(text, kind, language)] for the kind model, [(text, language)] for the language model)."""
     kinds, languages = [], []
-    phrases = yaml.safe_load((repo / "content" / "safety" / "phrases.yml").read_text(encoding="utf-8"))
+    content = paths.CONTENT if repo == REPO else repo / "content"
+    phrases = yaml.safe_load((content / "safety" / "phrases.yml").read_text(encoding="utf-8"))
     for language in LANGUAGES:
         for intent, text in nlu_examples(repo / "chatbot" / "data" / "nlu" / f"{language}.yml"):
             if intent != "change_language":  # "polski", "English please": names of other languages
                 kinds.append((text, kind_of_intent(intent), language))
         for kind in ("emergency", "crisis"):
             kinds.extend((str(p), kind, language) for p in phrases[kind].get(language, []))
-        for written in sorted((repo / "content" / "safety" / "training").glob(f"{language}*.yml")):
+        for written in sorted((content / "safety" / "training").glob(f"{language}*.yml")):
             data = yaml.safe_load(written.read_text(encoding="utf-8"))
             if data.get("language") != language:
                 continue
