@@ -4,13 +4,12 @@ Each page has YAML front matter (id, title, summary, key_steps, related, ...) an
 body; the assistant gives the summary and key steps and links to /guidance/<topic-id>, where
 the portal shows the whole page.
 """
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 from rasa_sdk import Action
 
+from .content import content_root
 from .conversation import button, conversation_language
 from .texts import DEFAULT_LANGUAGE, text
 
@@ -31,13 +30,6 @@ TOPIC_INTENTS = {topic: intent for intent, topic in INTENT_TOPICS.items()}
 
 # At most this many related pages are offered as buttons, so kiosk screens stay readable.
 RELATED_BUTTONS = 2
-
-
-def content_root():
-    configured = os.environ.get("THROUGHCARE_CONTENT_DIR")
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parents[2] / "content"
 
 
 @dataclass

@@ -10,8 +10,8 @@ import logging
 import yaml
 from rasa_sdk import Action
 
+from .content import content_root
 from .conversation import button, conversation_language, on_kiosk
-from .guidance import content_root
 from .small_talk import main_choices
 from .texts import DEFAULT_LANGUAGE, SAFETY_FALLBACK, text
 

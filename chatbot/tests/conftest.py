@@ -1,6 +1,7 @@
 """Fixtures for the action tests: trackers as Rasa sends them, a small content tree, and a
 real local HTTP server standing in for the portal."""
 import json
+import shutil
 import sys
 import threading
 import time
@@ -12,6 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 PAGE = """---
 id: {id}
@@ -78,6 +80,7 @@ def content_dir(tmp_path, monkeypatch):
                "Families can carry naloxone too.", ["Ask the drug service."])
     (tmp_path / "safety").mkdir()
     (tmp_path / "safety" / "responses.yml").write_text(SAFETY_RESPONSES, encoding="utf-8")
+    shutil.copytree(REPO_CONTENT / "assistant", tmp_path / "assistant")  # the assistant's own words, as shipped
     monkeypatch.setenv("THROUGHCARE_CONTENT_DIR", str(tmp_path))
     return tmp_path
 

@@ -4,7 +4,7 @@ import pytest
 from conftest import make_tracker, run_action
 
 from actions.guidance import INTENT_TOPICS, ActionAnswerFromGuidance, load_page
-from actions.texts import LANGUAGES, TEXTS
+from actions.texts import LANGUAGES, by_key
 
 REAL_CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -16,22 +16,22 @@ def test_answers_in_the_conversation_language_with_steps_and_link(content_dir):
     assert answer.startswith("Nalokson ratuje życie\nNalokson na krótko odwraca")
     assert "1. Najpierw zadzwoń pod 999.\n2. Podaj jedną dawkę do nosa.\n3. Zostań z tą osobą." in answer
     assert "/guidance/naloxone" in answer
-    assert TEXTS["guidance_english_only"]["pl"] not in answer
+    assert by_key("guidance_english_only")["pl"] not in answer
 
 
 def test_falls_back_to_english_and_says_so(content_dir):
     messages, _ = run_action(ActionAnswerFromGuidance(),
                              make_tracker("get_naloxone", "de unde iau naloxona", language="ro"))
     answer = messages[0]["text"]
-    assert answer.startswith(TEXTS["guidance_english_only"]["ro"])
+    assert answer.startswith(by_key("guidance_english_only")["ro"])
     assert "You can get a free naloxone kit before you leave." in answer
-    assert TEXTS["guidance_read_more"]["ro"].format(link="/guidance/getting-naloxone") in answer
+    assert by_key("guidance_read_more")["ro"].format(link="/guidance/getting-naloxone") in answer
 
 
 def test_offers_related_pages_it_can_answer_and_a_person(content_dir):
     messages, _ = run_action(ActionAnswerFromGuidance(), make_tracker("ask_naloxone", "naloxone"))
     offer = messages[1]
-    assert offer["text"] == TEXTS["guidance_next_step"]["en"]
+    assert offer["text"] == by_key("guidance_next_step")["en"]
     # family-naloxone has no intent; recognising-overdose has no page in the fixture.
     assert offer["buttons"] == [
         {"title": "Getting a naloxone kit", "payload": "/get_naloxone"},
@@ -42,7 +42,7 @@ def test_offers_related_pages_it_can_answer_and_a_person(content_dir):
 def test_missing_page_says_so_and_offers_a_person(content_dir):
     messages, _ = run_action(ActionAnswerFromGuidance(),
                              make_tracker("ask_housing", "i need a pad", language="en"))
-    assert messages[0]["text"] == TEXTS["guidance_missing"]["en"]
+    assert messages[0]["text"] == by_key("guidance_missing")["en"]
     assert messages[0]["buttons"][0]["payload"] == "/human_handoff"
 
 

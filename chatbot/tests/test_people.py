@@ -2,7 +2,7 @@
 from conftest import bot_event, make_tracker, run_action, user_event
 
 from actions.people import ActionHumanHandoff, ActionRequestChampion
-from actions.texts import TEXTS
+from actions.texts import by_key
 
 HISTORY = [
     user_event("hiya", 1795000000.0),
@@ -27,7 +27,7 @@ def test_handoff_sends_the_transcript_and_leaves_the_pause_to_the_portal(portal)
         {"from": "bot", "text": "Hello, I'm the Throughcare assistant.", "at": "2026-11-18T11:06:41+00:00"},
         {"from": "user", "text": "can i talk to a person", "at": "2026-11-18T11:07:40+00:00"},
     ]
-    assert messages[0]["text"] == f"{TEXTS['handoff_sent']['en']}\n{TEXTS['urgent_help_phone']['en']}"
+    assert messages[0]["text"] == f"{by_key('handoff_sent')['en']}\n{by_key('urgent_help_phone')['en']}"
     assert events == []
 
 
@@ -35,7 +35,7 @@ def test_handoff_when_portal_is_down_does_not_pause_and_says_where_to_get_help(p
     messages, events = run_action(ActionHumanHandoff(), make_tracker(
         "human_handoff", "chce gadac z czlowiekiem", language="pl",
         metadata={"language": "pl", "device": "kiosk"}))
-    assert messages[0]["text"] == f"{TEXTS['handoff_failed']['pl']}\n{TEXTS['urgent_help_kiosk']['pl']}"
+    assert messages[0]["text"] == f"{by_key('handoff_failed')['pl']}\n{by_key('urgent_help_kiosk')['pl']}"
     assert events == []
 
 
@@ -48,6 +48,6 @@ def test_handoff_rejected_by_portal_does_not_pause(portal):
 def test_champion_request_points_to_the_portal_in_the_person_language():
     messages, _ = run_action(ActionRequestChampion(), make_tracker(
         "request_champion", "vreau un mentor", language="ro"))
-    assert messages[0]["text"] == TEXTS["champion_how_to"]["ro"]
+    assert messages[0]["text"] == by_key("champion_how_to")["ro"]
     assert "/my-champion" in messages[0]["text"]
     assert [b["payload"] for b in messages[1]["buttons"]] == ["/ask_mutual_aid", "/human_handoff"]

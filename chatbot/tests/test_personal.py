@@ -1,7 +1,7 @@
 from conftest import make_tracker, run_action
 
 from actions.personal import ActionPersonalSummary
-from actions.texts import TEXTS
+from actions.texts import by_key
 
 SUMMARY = {
     "first_name": "Ania",
@@ -49,21 +49,21 @@ def test_released_person_without_appointments(portal):
     messages, _ = run_action(ActionPersonalSummary(), make_tracker(
         "ask_release_plan", "pryd wi'n mas", language="cy",
         metadata={"language": "cy", "person_token": "t"}))
-    assert TEXTS["already_released"]["cy"].format(name="Dai") in messages[0]["text"]
-    assert TEXTS["no_appointments"]["cy"] in messages[0]["text"]
+    assert by_key("already_released")["cy"].format(name="Dai") in messages[0]["text"]
+    assert by_key("no_appointments")["cy"] in messages[0]["text"]
 
 
 def test_a_rejected_token_reveals_nothing(portal):
     portal.replies[("GET", "/api/v1/assistant/summary")] = (401, {"first_name": "Ania"})
     messages, _ = run_action(ActionPersonalSummary(), make_tracker(
         "ask_release_plan", "kiedy wychodzę", language="pl", metadata=SIGNED_IN))
-    assert [m["text"] for m in messages] == [TEXTS["sign_in_needed"]["pl"]]
+    assert [m["text"] for m in messages] == [by_key("sign_in_needed")["pl"]]
 
 
 def test_without_a_person_token_the_portal_is_not_asked(portal):
     messages, _ = run_action(ActionPersonalSummary(), make_tracker(
         "ask_next_appointment", "next appt", metadata={"language": "en", "device": "kiosk"}))
-    assert [m["text"] for m in messages] == [TEXTS["sign_in_needed"]["en"]]
+    assert [m["text"] for m in messages] == [by_key("sign_in_needed")["en"]]
     assert portal.requests == []
 
 
@@ -71,7 +71,7 @@ def test_portal_down_is_said_kindly_with_the_plan_page(portal_down):
     messages, _ = run_action(ActionPersonalSummary(), make_tracker(
         "ask_release_plan", "cand ies", language="ro",
         metadata={"language": "ro", "person_token": "t"}))
-    assert messages[0]["text"] == TEXTS["portal_down"]["ro"]
+    assert messages[0]["text"] == by_key("portal_down")["ro"]
     assert "/my-plan" in messages[0]["text"]
 
 
@@ -79,4 +79,4 @@ def test_portal_error_counts_as_down(portal):
     portal.replies[("GET", "/api/v1/assistant/summary")] = (500, {"error": "boom"})
     messages, _ = run_action(ActionPersonalSummary(), make_tracker(
         "ask_release_plan", "when do i get out", metadata={"language": "en", "person_token": "t"}))
-    assert messages[0]["text"] == TEXTS["portal_down"]["en"]
+    assert messages[0]["text"] == by_key("portal_down")["en"]

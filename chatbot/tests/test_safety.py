@@ -5,7 +5,7 @@ import yaml
 from conftest import make_tracker, run_action
 
 from actions.safety import ActionFallback, ActionSafetyResponse
-from actions.texts import LANGUAGES, SAFETY_FALLBACK, TEXTS
+from actions.texts import LANGUAGES, SAFETY_FALLBACK, by_key
 
 REAL_RESPONSES = Path(__file__).resolve().parents[2] / "content" / "safety" / "responses.yml"
 
@@ -31,7 +31,7 @@ def test_crisis_falls_back_to_english_steps_and_offers_a_person(content_dir):
         "express_crisis", "dua te vras veten", metadata={"language": "sq", "device": "kiosk"},
         language="sq"))
     assert messages[0]["text"] == "You matter\n1. Ask for a Listener.\n2. Call Samaritans on 116 123."
-    assert messages[0]["buttons"] == [{"title": TEXTS["btn_talk_to_person"]["sq"],
+    assert messages[0]["buttons"] == [{"title": by_key("btn_talk_to_person")["sq"],
                                        "payload": "/human_handoff"}]
     assert messages[1]["custom"] == {"safety": "crisis"}
 
@@ -62,7 +62,7 @@ def test_unsure_model_without_safety_guess_says_it_did_not_understand(content_di
                {"name": "report_emergency", "confidence": 0.15}]
     messages, _ = run_action(ActionFallback(), make_tracker(
         "nlu_fallback", "asdf", language="lt", ranking=ranking))
-    assert messages == [{**messages[0], "text": TEXTS["not_understood"]["lt"]}]
+    assert messages == [{**messages[0], "text": by_key("not_understood")["lt"]}]
     assert not any("custom" in m and m["custom"] for m in messages)
 
 

@@ -1,7 +1,7 @@
 import re
 import string
 
-from actions.texts import LANGUAGE_NAMES, LANGUAGES, SAFETY_FALLBACK, TEXTS, text
+from actions.texts import LANGUAGE_NAMES, LANGUAGES, SAFETY_FALLBACK, all_texts, by_key, text
 
 
 def placeholders(template):
@@ -10,21 +10,21 @@ def placeholders(template):
 
 def test_every_text_exists_in_all_eight_languages():
     missing = [
-        f"{key}:{code}" for key, by_language in TEXTS.items()
+        f"{key}:{code}" for key, by_language in all_texts().items()
         for code in LANGUAGES if not (by_language.get(code) or "").strip()
     ]
     assert missing == []
 
 
 def test_translations_keep_the_same_placeholders():
-    for key, by_language in TEXTS.items():
+    for key, by_language in all_texts().items():
         expected = placeholders(by_language["en"])
         for code in LANGUAGES:
             assert placeholders(by_language[code]) == expected, (key, code)
 
 
 def test_translations_keep_links_and_phone_numbers():
-    for key, by_language in TEXTS.items():
+    for key, by_language in all_texts().items():
         english = by_language["en"]
         for marker in re.findall(r"/[a-z-]+(?:/[a-z-]+)?|\b\d{3}(?: \d{3})?\b", english):
             for code in LANGUAGES:
@@ -45,6 +45,6 @@ def test_every_language_has_its_own_name():
 
 
 def test_text_falls_back_to_english_for_an_unknown_language():
-    assert text("goodbye", "xx") == TEXTS["goodbye"]["en"]
+    assert text("goodbye", "xx") == by_key("goodbye")["en"]
     assert text("release_date_is", "pl", name="Ania", date="1 grudnia 2026") == \
         "Ania, data twojego wyjścia to 1 grudnia 2026."
