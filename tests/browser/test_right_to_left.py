@@ -98,10 +98,12 @@ def test_arabic_and_urdu_letters_use_the_fonts_shipped_with_the_portal(open_page
     page = open_page("kiosk")
     page.goto("/")
     journeys.choose_language(page, code)
-    # Ask for the face, then wait until it has arrived (a loaded machine can take a few seconds).
+    # Ask for the face, then wait until the letters are drawn by it (a loaded machine can take a few
+    # seconds): document.fonts.check is true only when every letter of the sample has a glyph in a
+    # loaded face of that family, not in a fallback. Reading it once right after "some face loaded"
+    # failed under load while the face covering the rest of the sample was still on its way.
     page.wait_for_function("""([family, sample]) => {
       document.fonts.load(`16px "${family}"`, sample);
-      return [...document.fonts].some(face => face.family.replace(/"/g, "") === family && face.status === "loaded");
-    }""", arg=[family, sample], timeout=15_000)
-    # The letters are drawn by that font, not by a fallback: every one has a glyph there.
-    assert page.evaluate("([family, sample]) => document.fonts.check(`16px \"${family}\"`, sample)", [family, sample])
+      return [...document.fonts].some(face => face.family.replace(/"/g, "") === family && face.status === "loaded")
+        && document.fonts.check(`16px "${family}"`, sample);
+    }""", arg=[family, sample], timeout=20_000)
