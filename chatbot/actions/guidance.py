@@ -6,10 +6,9 @@ the portal shows the whole page.
 """
 from dataclasses import dataclass, field
 
-import yaml
 from rasa_sdk import Action
 
-from .content import content_root
+from .content import content_root, read_page
 from .conversation import button, conversation_language
 from .texts import DEFAULT_LANGUAGE, text
 
@@ -47,15 +46,8 @@ class GuidancePage:
 
 
 def read_front_matter(path):
-    raw = path.read_text(encoding="utf-8")
-    if not raw.startswith("---"):
-        return None
-    try:
-        _, header, _body = raw.split("---", 2)
-        data = yaml.safe_load(header)
-    except (ValueError, yaml.YAMLError):
-        return None
-    return data if isinstance(data, dict) else None
+    page = read_page(path)
+    return page[0] if page else None
 
 
 def load_page(topic_id, language):

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+import content_format
 import nh3
-import yaml
 from markdown_it import MarkdownIt
 
 from portal.services import languages
@@ -19,7 +19,6 @@ from portal.services.safety.phrases import fold
 AUDIENCES = ("prisoner", "released", "family", "champion")
 REVIEW_EVERY = timedelta(days=365)
 REQUIRED_FIELDS = ("id", "title", "audience", "summary", "reviewed", "sources")
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.DOTALL)
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _ALLOWED_TAGS = {"h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "blockquote", "br", "hr", "a", "code"}
 
@@ -84,13 +83,10 @@ def plain_text(markdown_text: str) -> str:
 
 
 def parse_page(path: Path, lang: str) -> GuidancePage:
-    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    if not match:
-        raise ContentError(f"{path}: no front matter")
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        raise ContentError(f"{path}: front matter is not valid YAML: {error}") from error
+        meta, body = content_format.read(path)
+    except content_format.PageFormatError as error:
+        raise ContentError(f"{path}: {error}") from error
     missing = [name for name in REQUIRED_FIELDS if not meta.get(name)]
     if missing:
         raise ContentError(f"{path}: missing {', '.join(missing)}")
@@ -105,7 +101,7 @@ def parse_page(path: Path, lang: str) -> GuidancePage:
     sources = tuple(Source(str(s["title"]), str(s["url"])) for s in meta["sources"])
     if any(not s.url.startswith("https://") for s in sources):
         raise ContentError(f"{path}: every source needs an https address")
-    body = match.group(2).strip()
+    body = body.strip()
 
     def shown(text) -> str:
         return languages.isolate_ltr_runs(str(text), lang)
