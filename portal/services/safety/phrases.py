@@ -20,9 +20,12 @@ from pathlib import Path
 
 import yaml
 
-from .. import paths
+try:
+    from .. import paths
 
-PHRASES_FILE = paths.CONTENT / "safety" / "phrases.yml"
+    PHRASES_FILE = paths.CONTENT / "safety" / "phrases.yml"
+except ImportError:  # loaded on its own, by file, from Rasa's environment (chatbot/evaluation/heldout.py)
+    PHRASES_FILE = Path(__file__).resolve().parents[3] / "content" / "safety" / "phrases.yml"
 EMERGENCY = "emergency"
 CRISIS = "crisis"
 NEGATION_WINDOW = 2  # words before a phrase in which a negation cancels it
