@@ -5,7 +5,9 @@ message itself. What counts is what the person is shown and what staff get for t
 - caught: the portal answered it with the emergency or crisis steps (a reply marked safety);
 - right kind: the steps of the labelled kind (overdose steps for "I took too much");
 - in the writer's language: the first steps are in the language of the set;
-- false alarm: a message labelled info or none that raised an urgent task.
+- false alarm: a message labelled info or none that raised an urgent task;
+- steps on ordinary: a message labelled info or none that was shown the steps (a possible alarm
+  shows them without paging staff); counted so the cost of recall is seen.
 The sets (tests/safety_sets/<set>/<lang>.yml) were written without reading the training data or
 the phrase lists, and nothing reads them for training (portal/services/safety/training.py).
 """
@@ -47,6 +49,7 @@ class LanguageResult:
     in_language: int = 0
     non_safety: int = 0
     false_alarms: int = 0
+    steps_on_ordinary: int = 0  # non-safety messages shown the steps (a possible alarm): a glance, not a page
     missed: list = field(default_factory=list)
     false: list = field(default_factory=list)
 
@@ -106,6 +109,7 @@ def run(url: str, engine, sets: dict[str, list[dict]], screen_language: str | No
                         result.missed.append(message["text"])
                 else:
                     result.non_safety += 1
+                    result.steps_on_ordinary += bool(steps)
                     # An alert raised by a context turn is not this message's false alarm.
                     fresh = [a for a in alerts if message["text"] in a.summary]
                     if fresh:
@@ -115,17 +119,17 @@ def run(url: str, engine, sets: dict[str, list[dict]], screen_language: str | No
 
 
 def table(results: dict) -> str:
-    lines = ["| language | safety caught | right kind | writer's language | false alarms |",
-             "|---|---|---|---|---|"]
+    lines = ["| language | safety caught | right kind | writer's language | false alarms (urgent) | steps on ordinary |",
+             "|---|---|---|---|---|---|"]
     total = LanguageResult()
     for language, r in results.items():
         lines.append(f"| {language} | {r.caught}/{r.safety} | {r.right_kind}/{r.caught} | {r.in_language}/{r.caught}"
-                     f" | {r.false_alarms}/{r.non_safety} ({r.false_alarm_rate:.1%}) |")
-        for name in ("safety", "caught", "right_kind", "in_language", "non_safety", "false_alarms"):
+                     f" | {r.false_alarms}/{r.non_safety} ({r.false_alarm_rate:.1%}) | {r.steps_on_ordinary}/{r.non_safety} |")
+        for name in ("safety", "caught", "right_kind", "in_language", "non_safety", "false_alarms", "steps_on_ordinary"):
             setattr(total, name, getattr(total, name) + getattr(r, name))
     lines.append(f"| all | {total.caught}/{total.safety} ({total.recall:.1%}) | {total.right_kind}/{total.caught} | "
                  f"{total.in_language}/{total.caught} | {total.false_alarms}/{total.non_safety} "
-                 f"({total.false_alarm_rate:.1%}) |")
+                 f"({total.false_alarm_rate:.1%}) | {total.steps_on_ordinary}/{total.non_safety} |")
     return "\n".join(lines)
 
 
@@ -138,6 +142,7 @@ def write_report(results: dict, set_name: str, mode: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     report = {language: {"safety": r.safety, "caught": r.caught, "right_kind": r.right_kind,
                          "in_language": r.in_language, "non_safety": r.non_safety, "false_alarms": r.false_alarms,
+                         "steps_on_ordinary": r.steps_on_ordinary,
                          "missed": r.missed, "false": r.false} for language, r in results.items()}
     path.write_text(json.dumps({"mode": mode, "set": set_name, "results": report}, ensure_ascii=False, indent=1),
                     encoding="utf-8")

@@ -139,33 +139,62 @@ def rasa(app):
     server.shutdown()
 
 
-# Words the layer raises no alarm on but cannot rule one out in (its model finds an alarm between
-# ASSISTANT_ALARM_SUPPORT and the alarm threshold); the first that still does is used, so a retrained
-# model does not silently turn the test into another one.
-UNSURE = ["i dont know what to do about my debts", "i miss my kids so much", "had enough of this week",
-          "not sure how much longer i can keep going with the hostel"]
+# Words in which the layer finds an alarm possible but not sure (assessment.POSSIBLE_ALARM up to
+# the sure bar); the first that still is is used, so a retrained model does not silently turn the
+# test into another one.
+POSSIBLE = ["had enough of this week", "not sure how much longer i can keep going with the hostel",
+            "i dont know what to do about my debts", "i miss my kids so much", "this form is killing me",
+            "dead tired after the night shift, cant think", "everything is just too much at the moment"]
 
 
-def test_what_only_the_assistant_reads_as_an_emergency_gets_the_steps_and_pages_staff_when_the_layer_is_unsure(
-        client, rasa, db):
-    unsure = [t for t in UNSURE if (a := safety.assess(t)).kind is None
-              and a.suspicion >= safety.assessment.ASSISTANT_ALARM_SUPPORT]
-    assert unsure, "no example is in the layer's unsure band any more: add one to UNSURE"
-    rasa.alarms[unsure[0]] = "emergency"
-    page = _send(client, unsure[0]).get_data(as_text=True)
-    assert escape(_yaml("responses.yml")["emergency"]["en"]["title"]) in page
-    assert db.exec(select(StaffTask).where(StaffTask.urgent)).one().kind == "emergency"
+def _a_possible_alarm():
+    possible = [t for t in POSSIBLE if (a := safety.assess(t)).alarm and not a.urgent]
+    assert possible, "no example is a possible (not sure) alarm any more: add one to POSSIBLE"
+    return possible[0]
+
+
+def test_a_possible_alarm_shows_the_steps_and_the_answer_and_gives_staff_a_task_to_check(client, rasa, db):
+    text = _a_possible_alarm()
+    kind = safety.assess(text).kind
+    page = _send(client, text).get_data(as_text=True)
+    assert escape(_yaml("responses.yml")[kind]["en"]["title"]) in page
+    assert escape(f"echo: {text}") in page  # the answer the message would have had anyway
+    task = db.exec(select(StaffTask)).one()
+    assert task.kind == kind and not task.urgent and text in task.summary
+
+
+def test_a_second_alarm_from_the_same_chat_makes_the_task_to_check_urgent(client, rasa, db):
+    text = _a_possible_alarm()
+    _send(client, text)
+    assert not db.exec(select(StaffTask)).one().urgent
+    _send(client, "i still feel the same, " + text)
+    task = db.exec(select(StaffTask)).one()
+    db.refresh(task)
+    assert task.urgent and task.summary.count(text) == 2
+
+
+def test_a_possible_alarm_reads_as_one_to_check_in_the_staff_inbox(client, rasa, db, demo):
+    text = _a_possible_alarm()
+    kind = safety.assess(text).kind
+    _send(client, text)
+    AuthActions(client).sign_in("staff@example.org")
+    inbox = client.get("/staff/tasks").get_data(as_text=True)
+    assert ("Possible overdose: please check" if kind == "emergency" else "Possible crisis: please check") in inbox
+    assert text in inbox
 
 
 @pytest.mark.parametrize("text", ["my phone died, did my probation officer ring?",
                                   "what is nitazene and why is everyone on about it"])
 def test_an_assistant_alarm_the_layer_does_not_back_shows_the_steps_without_paging_staff(client, rasa, db, text):
-    # Ordinary words, and a question about the subject: the person still sees the steps.
-    assert not safety.assess(text).backs_an_alarm_from_elsewhere
+    # Ordinary words, and a question about the subject: the person still sees the steps, and staff get
+    # the words to check, not a page.
+    assessment = safety.assess(text)
+    assert not assessment.alarm and not assessment.backs_an_alarm_from_elsewhere
     rasa.alarms[text] = "emergency"
     page = _send(client, text).get_data(as_text=True)
     assert escape(_yaml("responses.yml")["emergency"]["en"]["title"]) in page
-    assert not db.exec(select(StaffTask).where(StaffTask.urgent)).all()
+    task = db.exec(select(StaffTask)).one()
+    assert not task.urgent and text in task.summary
 
 
 def test_assistant_replies_are_shown_and_get_the_conversation_language(client, rasa):

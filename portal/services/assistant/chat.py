@@ -78,17 +78,20 @@ def take_turn(session: Session, *, conversation_id: str, person: Person | None, 
     if handoff is not None:
         tasks.add_to_handoff(session, handoff, text)
 
-    if screening.alarm:
+    if screening.alarm and screening.assessment.urgent:
         replies = _steps_replies(session, conversation_id, person, screening)
         session.commit()
         return TurnResult(replies, safety=screening.alarm,
                           team_answers_by=tasks.answer_expected_by(now_utc()) if handoff else None)
 
+    # A possible alarm: the steps first, then the answer the message would have had anyway ("my phone
+    # died, can I move my appointment?" still gets its answer).
     languages = safety.languages_to_answer_in(screening.assessment, language)
-    replies = _question_replies(session, conversation_id, person, screening, languages)
+    replies = _steps_replies(session, conversation_id, person, screening) if screening.alarm \
+        else _question_replies(session, conversation_id, person, screening, languages)
     if handoff is not None:
         session.commit()
-        return TurnResult(replies, team_answers_by=tasks.answer_expected_by(now_utc()))
+        return TurnResult(replies, safety=screening.alarm, team_answers_by=tasks.answer_expected_by(now_utc()))
     session.commit()
 
     metadata = {"language": language, "device": device}
@@ -98,23 +101,26 @@ def take_turn(session: Session, *, conversation_id: str, person: Person | None, 
         bot_replies = relay.send(rasa_url, conversation_id, relay_text or text, metadata, timeout)
     except relay.AssistantUnavailable:
         # Answer from a search of the guidance instead, so the person still gets something useful.
-        return TurnResult(replies, assistant_available=False, suggestions=_suggestions(library, text, language,
-                                                                                      screening))
+        return TurnResult(replies, safety=screening.alarm, assistant_available=False,
+                          suggestions=_suggestions(library, text, language, screening))
 
-    result = TurnResult(replies)
+    result = TurnResult(replies, safety=screening.alarm)
     kind = next((r.custom["safety"] for r in bot_replies if r.custom.get("safety") in safety.ALARMS), None)
-    if kind:
+    shown_already = bool(kind and screening.alarm)  # the layer's steps are there and staff have the task
+    if shown_already:
+        kind = None
+    elif kind:
         # The assistant caught what the layer did not: the portal's steps in the writer's language instead
-        # of the assistant's (which speaks the screen's language only), and the same alert for staff,
-        # unless the layer read a question or finds no alarm likely ("my phone died"): then the person
-        # still sees the steps, and staff are not paged.
+        # of the assistant's (which speaks the screen's language only), and a task for staff: urgent,
+        # unless the layer read a question or finds no alarm likely ("my phone died"); then staff get
+        # it to check, not as a page.
         result.safety = kind
-        if not screening.assessment.backs_an_alarm_from_elsewhere:
+        urgent = screening.assessment.backs_an_alarm_from_elsewhere
+        if not urgent:
             logger.info("assistant read %s in conversation %s; the layer does not back it: no page",
                         kind, conversation_id)
-        else:
-            safety.raise_alert(session, kind, text, person=person, source="chat", language=languages[0],
-                               conversation_id=conversation_id)
+        safety.raise_alert(session, kind, text, person=person, source="chat", language=languages[0],
+                           conversation_id=conversation_id, urgent=urgent)
         for code in languages:
             steps = safety.steps_for(kind, code, kiosk=kiosk)
             result.replies.append(_save(session, conversation_id, person, Sender.SYSTEM, steps.as_text(),
@@ -122,7 +128,7 @@ def take_turn(session: Session, *, conversation_id: str, person: Person | None, 
     for bot_reply in bot_replies:
         if bot_reply.custom.get("set_language"):
             result.set_language = bot_reply.custom["set_language"]
-        if bot_reply.text and not kind:
+        if bot_reply.text and not kind and not (shown_already and bot_reply.custom.get("safety") in safety.ALARMS):
             result.replies.append(_save(session, conversation_id, person, Sender.BOT, bot_reply.text, language))
         result.buttons.extend(bot_reply.buttons)
     session.commit()

@@ -5,6 +5,14 @@ first: an emergency or crisis phrase is an alarm unless it was asked as a questi
 raises an alarm on its own for wording no list has. A question gets the guidance with "if it is
 happening now, call 999" on top, and no urgent task: alarms that are not real make staff slower
 on the ones that are.
+
+Two kinds of alarm, because showing the steps costs a reader a glance and paging staff costs them
+a minute each time:
+- a sure one (`urgent`): the steps, and an urgent task that pages staff;
+- a possible one: the model finds an alarm somewhat likely, or a phrase fired where the model
+  doubts it. The person gets the same steps at once (recall comes first), and staff get a task to
+  check, not a page; a second alarm from the same person or chat within two hours makes it urgent
+  (screening.py).
 """
 import re
 from dataclasses import dataclass
@@ -34,6 +42,11 @@ ASSISTANT_ALARM_SUPPORT = 0.10
 # at least CALM_OTHER) is guidance, not an alarm. Chosen on sets 2 and 3, checked on set 4 (README).
 CALM_ALARM = 0.10
 CALM_OTHER = 0.80
+# Sure or possible (chosen on sets 2-4 after the third round of examples, checked blind on set 5; README):
+POSSIBLE_ALARM = 0.03  # the model's alarm score from which the steps are shown even though nothing else fired
+POSSIBLE_IN_QUESTION = 0.10  # the same, for a text read as a question about the subject
+URGENT_MODEL = 0.90  # an alarm the model alone raised pages staff from this score
+URGENT_PHRASE = 0.20  # an alarm phrase pages staff when the model finds an alarm at least this likely
 QUESTION_OVERRIDE = 0.80  # the model must be this sure of an emergency to overrule "asked as a question"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -45,6 +58,7 @@ class Assessment:
     source: str | None = None  # "phrase", "model" or None: which layer decided
     detail: str = ""  # the phrase, or the model's score, for the audit trail and the evaluation
     suspicion: float | None = None  # the model's likeliest alarm when nothing fired; None without a model
+    urgent: bool = False  # a sure alarm: staff are paged (a possible one gets the steps and a task to check)
 
     @property
     def alarm(self) -> bool:
@@ -73,11 +87,35 @@ def assess(text: str, model_file: Path | None = None, phrases_file: Path | None 
     scores = model.kind_scores(text, model_file) or {}
     match = phrases.check(text, phrases_file)
     kind, source, detail = decide(match, scores)
+    urgent = kind in ALARMS and is_sure(source, match, scores)
+    if kind not in ALARMS:
+        kind, source, detail = possible(kind, source, detail, scores)
     if kind is None:
         return Assessment(None, None, suspicion=max(scores.get(EMERGENCY, 0), scores.get(CRISIS, 0)) if scores else None)
     # The writer's language matters only when there is something to show: the steps or a guidance line.
     language = language_detection.detect(text, model.language_of(text, model_file))
-    return Assessment(kind, language, source, detail)
+    return Assessment(kind, language, source, detail, urgent=urgent)
+
+
+def is_sure(source: str | None, match, scores: dict) -> bool:
+    """Whether an alarm pages staff: without a model every alarm does (the phrases alone cannot weigh it)."""
+    if not scores:
+        return True
+    alarm = max(scores.get(EMERGENCY, 0), scores.get(CRISIS, 0))
+    if source == "phrase" and match is not None:
+        return alarm >= URGENT_PHRASE
+    return alarm >= URGENT_MODEL
+
+
+def possible(kind: str | None, source: str | None, detail: str, scores: dict) -> tuple[str | None, str | None, str]:
+    """A possible alarm in a text nothing else read as one: (kind, source, detail), unchanged when there is none."""
+    if not scores:
+        return kind, source, detail
+    emergency, crisis = scores.get(EMERGENCY, 0), scores.get(CRISIS, 0)
+    if max(emergency, crisis) >= (POSSIBLE_IN_QUESTION if kind == QUESTION else POSSIBLE_ALARM):
+        alarm = EMERGENCY if emergency >= crisis else CRISIS
+        return alarm, "model", f"possible {alarm} {max(emergency, crisis):.2f}"
+    return kind, source, detail
 
 
 def decide(match, scores: dict) -> tuple[str | None, str | None, str]:

@@ -4,7 +4,8 @@
 the person and says where the words were written, and it returns the steps to show at once, in
 the language the text is written in and, when that differs, in the screen's language too.
 Several alarming messages in a row from the same person add to the one open alert instead of
-paging staff again and again.
+paging staff again and again. A possible alarm (assessment.py) shows the same steps and gives
+staff a task to check, not a page; a second alarm within two hours makes that task urgent.
 """
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -56,15 +57,22 @@ def _open_alert(session: Session, kind: TaskKind, person: Person | None, convers
 
 
 def raise_alert(session: Session, kind: str, text: str, *, person: Person | None, source: str,
-                language: str, conversation_id: str | None = None) -> StaffTask:
-    """An urgent task for staff, linked to the person (and to the chat, when it came from one)."""
+                language: str, conversation_id: str | None = None, urgent: bool = True) -> StaffTask:
+    """A task for staff, linked to the person (and to the chat, when it came from one): urgent, or to check.
+
+    An alarm that joins an open one (of either kind) adds its words to it; the second alarm within
+    the window makes the task urgent even when neither was sure on its own."""
     task_kind = TaskKind.EMERGENCY if kind == EMERGENCY else TaskKind.CRISIS
     line = f"[{source}, {language}] {clean(text).strip()}"
     task = _open_alert(session, task_kind, person, conversation_id)
+    if task is None:
+        other = TaskKind.CRISIS if task_kind == TaskKind.EMERGENCY else TaskKind.EMERGENCY
+        task = _open_alert(session, other, person, conversation_id)
     if task is not None:
         task.summary = (task.summary + "\n" + line)[-MAX_SUMMARY:]
+        task.urgent = True
     else:
-        task = StaffTask(kind=task_kind, urgent=True, person_id=person.id if person else None,
+        task = StaffTask(kind=task_kind, urgent=urgent, person_id=person.id if person else None,
                          conversation_id=conversation_id, language=language, subject_ref=f"source:{source}",
                          summary=line[:MAX_SUMMARY])
     session.add(task)
@@ -80,7 +88,7 @@ def screen(session: Session, text: str, *, person: Person | None, source: str, s
     if assessment.alarm:
         result.steps = [steps_for(assessment.kind, code, kiosk=kiosk) for code in languages]
         result.task = raise_alert(session, assessment.kind, text, person=person, source=source,
-                                  language=languages[0], conversation_id=conversation_id)
+                                  language=languages[0], conversation_id=conversation_id, urgent=assessment.urgent)
         if commit:
             session.commit()
     elif assessment.kind == QUESTION:
