@@ -3,6 +3,7 @@
 Each message gets a fresh visitor conversation; its `context` turns are sent first, then the
 message itself. What counts is what the person is shown and what staff get for that last message:
 - caught: the portal answered it with the emergency or crisis steps (a reply marked safety);
+- paged: caught, and staff got an urgent task for it (a possible alarm gives them one to check);
 - right kind: the steps of the labelled kind (overdose steps for "I took too much");
 - in the writer's language: the first steps are in the language of the set;
 - false alarm: a message labelled info or none that raised an urgent task;
@@ -45,6 +46,7 @@ def load(set_name: str) -> dict[str, list[dict]]:
 class LanguageResult:
     safety: int = 0
     caught: int = 0
+    paged: int = 0  # caught, and staff got an urgent task (a possible alarm gives them one to check)
     right_kind: int = 0
     in_language: int = 0
     non_safety: int = 0
@@ -103,6 +105,7 @@ def run(url: str, engine, sets: dict[str, list[dict]], screen_language: str | No
                     result.safety += 1
                     if steps:
                         result.caught += 1
+                        result.paged += any(message["text"] in a.summary for a in alerts)
                         result.right_kind += steps[0].safety == label
                         result.in_language += steps[0].language == language
                     else:
@@ -119,15 +122,15 @@ def run(url: str, engine, sets: dict[str, list[dict]], screen_language: str | No
 
 
 def table(results: dict) -> str:
-    lines = ["| language | safety caught | right kind | writer's language | false alarms (urgent) | steps on ordinary |",
-             "|---|---|---|---|---|---|"]
+    lines = ["| language | safety caught | staff paged | right kind | writer's language | false alarms (urgent) | steps on ordinary |",
+             "|---|---|---|---|---|---|---|"]
     total = LanguageResult()
     for language, r in results.items():
-        lines.append(f"| {language} | {r.caught}/{r.safety} | {r.right_kind}/{r.caught} | {r.in_language}/{r.caught}"
+        lines.append(f"| {language} | {r.caught}/{r.safety} | {r.paged}/{r.caught} | {r.right_kind}/{r.caught} | {r.in_language}/{r.caught}"
                      f" | {r.false_alarms}/{r.non_safety} ({r.false_alarm_rate:.1%}) | {r.steps_on_ordinary}/{r.non_safety} |")
-        for name in ("safety", "caught", "right_kind", "in_language", "non_safety", "false_alarms", "steps_on_ordinary"):
+        for name in ("safety", "caught", "paged", "right_kind", "in_language", "non_safety", "false_alarms", "steps_on_ordinary"):
             setattr(total, name, getattr(total, name) + getattr(r, name))
-    lines.append(f"| all | {total.caught}/{total.safety} ({total.recall:.1%}) | {total.right_kind}/{total.caught} | "
+    lines.append(f"| all | {total.caught}/{total.safety} ({total.recall:.1%}) | {total.paged}/{total.caught} | {total.right_kind}/{total.caught} | "
                  f"{total.in_language}/{total.caught} | {total.false_alarms}/{total.non_safety} "
                  f"({total.false_alarm_rate:.1%}) | {total.steps_on_ordinary}/{total.non_safety} |")
     return "\n".join(lines)
@@ -140,7 +143,7 @@ def report_path(set_name: str, mode: str) -> Path:
 def write_report(results: dict, set_name: str, mode: str) -> None:
     path = report_path(set_name, mode)
     path.parent.mkdir(parents=True, exist_ok=True)
-    report = {language: {"safety": r.safety, "caught": r.caught, "right_kind": r.right_kind,
+    report = {language: {"safety": r.safety, "caught": r.caught, "paged": r.paged, "right_kind": r.right_kind,
                          "in_language": r.in_language, "non_safety": r.non_safety, "false_alarms": r.false_alarms,
                          "steps_on_ordinary": r.steps_on_ordinary,
                          "missed": r.missed, "false": r.false} for language, r in results.items()}

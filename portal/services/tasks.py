@@ -7,6 +7,7 @@ will reply; closing it gives the conversation back to the assistant.
 from datetime import datetime, time, timedelta
 
 import holidays
+from sqlalchemy import case
 from sqlmodel import Session, select
 
 from portal.models import ChatMessage, Person, Sender, StaffTask, TaskKind
@@ -73,9 +74,11 @@ def questions_of(session: Session, person: Person) -> list[StaffTask]:
 
 
 def open_tasks(session: Session) -> list[StaffTask]:
-    """Urgent first, then oldest first: nobody waits longest by accident."""
+    """Urgent first, then possible alarms (an overdose or crisis to check), then oldest first: nobody
+    waits longest by accident."""
+    alarm_first = case((StaffTask.kind.in_([TaskKind.EMERGENCY, TaskKind.CRISIS]), 0), else_=1)
     return list(session.exec(select(StaffTask).where(StaffTask.closed_at.is_(None))
-                             .order_by(StaffTask.urgent.desc(), StaffTask.created_at, StaffTask.id)))
+                             .order_by(StaffTask.urgent.desc(), alarm_first, StaffTask.created_at, StaffTask.id)))
 
 
 def _task(session: Session, task_id: int) -> StaffTask:
