@@ -25,10 +25,11 @@ from sqlmodel import Session, select
 from portal.models import ChatMessage, Sender, StaffTask
 
 SETS = Path(__file__).resolve().parent / "safety_sets"
-# Sets 2 and 3 are regression sets: their failures guided rule changes and a second round of training
-# examples, so they are no longer blind. Set 4 was written after the rest, blind, and has guided nothing:
-# it is the one whose figures say how the layer does on words it has not seen.
-SETS_RUN = ("independent_2", "independent_3", "independent_4")
+# Sets 2, 3 and 4 are regression sets: their failures guided rule changes and the second and third rounds of
+# training examples, so they are no longer blind. Set 5 was written blind with set 4 and sealed until the third
+# round was trained and its thresholds chosen on sets 2-4: it is the one whose figures say how the layer does on
+# words it has not seen. Set 6 is to be written and sealed for the next round.
+SETS_RUN = ("independent_2", "independent_3", "independent_4", "independent_5")
 REPORTS = Path(__file__).resolve().parents[1] / "var"
 ALARMS = ("emergency", "crisis")
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')

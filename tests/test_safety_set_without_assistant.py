@@ -10,12 +10,14 @@ from tests import safety_evaluation
 from tests.live import serving
 
 # Floors per set, (recall, false alarm rate) in every language: what the layer reached when the set
-# was last measured (README, "Safety layer"), with a message of slack. Far from the goal; they only
-# stop it getting worse. Set 4 is the blind one; its first reading set its floor.
+# was last measured (README, "Safety layer"), with a message of slack. Set 5 is the blind one (sealed until the
+# third round of training examples was trained and the thresholds chosen on sets 2-4); its first reading set its
+# floor. A false alarm is an urgent task; a possible alarm (steps, and a task to check) is not one.
 FLOORS = {
-    "independent_2": (0.94, 0.12),  # 2026-12-07: recall .96-1.00, false alarms up to 11.2 %
-    "independent_3": (0.94, 0.10),  # recall 1.00 except en .96; false alarms up to 7.5 %
-    "independent_4": (0.92, 0.15),  # recall .94-1.00; false alarms up to 13.8 % (lt)
+    "independent_2": (0.96, 0.04),  # 2026-12-08: recall .98-1.00, false alarms up to 2.5 % (ur)
+    "independent_3": (0.96, 0.04),  # recall 1.00; false alarms up to 2.5 % (ur)
+    "independent_4": (0.98, 0.04),  # recall 1.00; false alarms up to 2.5 % (ro)
+    "independent_5": (0.96, 0.05),  # blind: recall .98-1.00, false alarms up to 3.8 % (cy)
 }
 
 

@@ -14,11 +14,13 @@ pytestmark = pytest.mark.assistant
 
 # Floors per set, (recall, false alarm rate) in every language: what the stack reached when the set was
 # last measured (README, "Safety layer"), with slack for Rasa being retrained unseeded on a clean clone.
-# Set 4 is the blind one; its first reading set its floor.
+# Set 5 is the blind one; its first reading set its floor. An alarm only Rasa's intents read shows the steps
+# and gives staff a task to check (not a page) unless the layer backs it, so the false alarms here are the layer's.
 FLOORS = {
-    "independent_2": (0.94, 0.15),  # 2026-12-07: recall .96-1.00, false alarms up to 12.5 %
-    "independent_3": (0.98, 0.10),  # recall 1.00; false alarms up to 7.5 %
-    "independent_4": (0.94, 0.16),  # recall .96-1.00; false alarms up to 13.8 % (lt, ur)
+    "independent_2": (0.96, 0.04),  # 2026-12-08
+    "independent_3": (0.96, 0.04),
+    "independent_4": (0.98, 0.04),
+    "independent_5": (0.96, 0.05),  # blind
 }
 
 

@@ -43,7 +43,7 @@ ASSISTANT_ALARM_SUPPORT = 0.10
 CALM_ALARM = 0.10
 CALM_OTHER = 0.80
 # Sure or possible (chosen on sets 2-4 after the third round of examples, checked blind on set 5; README):
-POSSIBLE_ALARM = 0.03  # the model's alarm score from which the steps are shown even though nothing else fired
+POSSIBLE_ALARM = 0.08  # the model's alarm score from which the steps are shown even though nothing else fired
 POSSIBLE_IN_QUESTION = 0.10  # the same, for a text read as a question about the subject
 URGENT_MODEL = 0.90  # an alarm the model alone raised pages staff from this score
 URGENT_PHRASE = 0.20  # an alarm phrase pages staff when the model finds an alarm at least this likely

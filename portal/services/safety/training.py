@@ -8,7 +8,9 @@ Examples come from three places, all in the repository:
 - the phrase lists (content/safety/phrases.yml), as short emergency and crisis examples;
 - examples written for this classifier (content/safety/training/<lang>*.yml): first-person
   overdoses, indirect crisis wording, negations, questions, and harmless idioms that look alarming;
-  `<lang>-hard-cases.yml` is a second round aimed at what the first missed or raised needlessly.
+  `<lang>-hard-cases.yml` is a second round aimed at what the first missed or raised needlessly, and
+  `<lang>-round-3.yml` a third, from the patterns of the regression sets' failures (sets 2-4), weighted
+  toward calm questions and idioms that look alarming.
 The language model also reads the guidance pages (content/<lang>/*.md), so it knows each language's
 ordinary words. The independent evaluation sets under tests/safety_sets/ are never read here.
 """
