@@ -29,9 +29,11 @@ def _send(client, text, lang="en", **extra):
 
 @pytest.mark.parametrize("code", languages.CODES)
 def test_overdose_gets_emergency_steps_in_the_readers_language_with_rasa_down(client, db, code):
+    # A listed phrase on its own is a sure alarm in every language: the steps, and staff paged. (Framed in
+    # another language, "help przedawkowanie now", the model may doubt it: still the steps, and a task to check.)
     phrase = _yaml("phrases.yml")["emergency"][code][0]
     expected = _yaml("responses.yml")["emergency"][code]
-    response = _send(client, f"help {phrase} now", lang=code)
+    response = _send(client, phrase, lang=code)
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert escape(expected["title"]) in page

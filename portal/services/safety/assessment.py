@@ -86,15 +86,22 @@ def assess(text: str, model_file: Path | None = None, phrases_file: Path | None 
         return Assessment(None, None)
     scores = model.kind_scores(text, model_file) or {}
     match = phrases.check(text, phrases_file)
-    kind, source, detail = decide(match, scores)
-    urgent = kind in ALARMS and is_sure(source, match, scores)
-    if kind not in ALARMS:
-        kind, source, detail = possible(kind, source, detail, scores)
+    kind, source, detail, urgent = verdict(match, scores)
     if kind is None:
         return Assessment(None, None, suspicion=max(scores.get(EMERGENCY, 0), scores.get(CRISIS, 0)) if scores else None)
     # The writer's language matters only when there is something to show: the steps or a guidance line.
     language = language_detection.detect(text, model.language_of(text, model_file))
     return Assessment(kind, language, source, detail, urgent=urgent)
+
+
+def verdict(match, scores: dict) -> tuple[str | None, str | None, str, bool]:
+    """(kind, which layer decided, detail, urgent) from the phrase match and the model's scores: the whole
+    decision, apart from reading the text (bench/safety_layer_sets.py replays it over stored scores)."""
+    kind, source, detail = decide(match, scores)
+    urgent = kind in ALARMS and is_sure(source, match, scores)
+    if kind not in ALARMS:
+        kind, source, detail = possible(kind, source, detail, scores)
+    return kind, source, detail, urgent
 
 
 def is_sure(source: str | None, match, scores: dict) -> bool:
