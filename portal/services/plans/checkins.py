@@ -80,7 +80,10 @@ def answer(session: Session, person: Person, checkin_id: int, answer_value: Chec
                                   screen_language=language or person.locale, commit=False)
     if screening is not None and screening.alarm:
         screening.task.subject_ref = f"checkin:{checkin.day_number}"
-    elif answer_value == CheckinAnswer.NOT_GOOD:
+    if answer_value == CheckinAnswer.NOT_GOOD and not (screening is not None and screening.alarm
+                                                       and screening.task.urgent):
+        # A possible alarm (a task to check, not a page) leaves the check-in's own task in place: staff
+        # see that the person said "not good" whatever the layer made of the words.
         session.add(StaffTask(kind=TaskKind.CHECKIN, urgent=False, person_id=person.id,
                               subject_ref=f"checkin:{checkin.day_number}",
                               summary=f"Day {checkin.day_number} check-in: not good. {checkin.comment}".strip()))
