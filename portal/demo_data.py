@@ -1,5 +1,8 @@
-"""Demo data for `make run`: fixed logins, releases spread over the next twelve weeks.
+"""Demo data for `make run`: fixed logins, releases spread over the next twelve weeks, two prisons.
 
+Each prison has its staff, prisoners, released people, a champion it vets, open tasks and an open
+champion request, so that the prison boundary (services/staff_scope) can be seen: staff@example.org
+works at HMP Leeds, staff2@example.org at HMP Cardiff, admin@example.org for every prison.
 Only ever loaded in demo mode and only into an empty database.
 """
 from datetime import date, datetime, time, timedelta
@@ -24,7 +27,9 @@ from portal.models import (
     ReleasePlan,
     RequestStatus,
     Role,
+    StaffTask,
     SupportKind,
+    TaskKind,
     WeeklySlot,
 )
 from portal.services.clock import LONDON, now_utc
@@ -35,20 +40,33 @@ DEMO_PASSWORD = "Demo-pass-2026"
 DEMO_PIN = "246810"
 
 
-# (prison number, first name, last name, locale, weeks to release, area)
+# (code, name)
+PRISONS = (("LDS", "HMP Leeds (demo)"), ("CDF", "HMP Cardiff (demo)"))
+# (prison, prison number, first name, last name, locale, weeks to release, area)
 PRISONERS = (
-    ("A1234BC", "Daniel", "Hughes", "en", 1, "Leeds"),
-    ("A2345CD", "Marta", "Kowalska", "pl", 3, "Leeds"),
-    ("A3456DE", "Ionuț", "Popescu", "ro", 6, "Birmingham"),
-    ("A4567EF", "Rhys", "Morgan", "cy", 9, "Cardiff"),
-    ("A5678FG", "Omar", "Haddad", "ar", 12, "Lambeth"),
+    ("LDS", "A1234BC", "Daniel", "Hughes", "en", 1, "Leeds"),
+    ("LDS", "A2345CD", "Marta", "Kowalska", "pl", 3, "Leeds"),
+    ("LDS", "A3456DE", "Ionuț", "Popescu", "ro", 6, "Birmingham"),
+    ("LDS", "A4567EF", "Rhys", "Morgan", "cy", 9, "Cardiff"),
+    ("LDS", "A5678FG", "Omar", "Haddad", "ar", 12, "Lambeth"),
+    ("CDF", "A6789GH", "Dylan", "Price", "en", 2, "Cardiff"),
+    ("CDF", "A7890HJ", "Jonas", "Kazlauskas", "lt", 8, "Newport"),
 )
-# (e-mail, first name, last name, locale, days since release, area)
+# (prison, e-mail, first name, last name, locale, days since release, area)
 RELEASED = (
-    ("released@example.org", "Kyle", "Barker", "en", 4, "Leeds"),
-    ("released2@example.org", "Bilal", "Hussain", "ur", 10, "Birmingham"),
-    ("released3@example.org", "Sara", "Lleshi", "sq", 20, "Lambeth"),
+    ("LDS", "released@example.org", "Kyle", "Barker", "en", 4, "Leeds"),
+    ("LDS", "released2@example.org", "Bilal", "Hussain", "ur", 10, "Birmingham"),
+    ("LDS", "released3@example.org", "Sara", "Lleshi", "sq", 20, "Lambeth"),
+    ("CDF", "released4@example.org", "Carys", "Jenkins", "cy", 7, "Cardiff"),
 )
+# (e-mail, first name, last name, role, prison)
+STAFF = (
+    ("staff@example.org", "Priya", "Shah", Role.STAFF, "LDS"),
+    ("staff2@example.org", "Mark", "Evans", Role.STAFF, "CDF"),
+    ("admin@example.org", "Alex", "Green", Role.ADMIN, None),  # administrators act for every prison
+)
+# The prison that vets and supervises each champion; matching is estate-wide (services/staff_scope).
+CHAMPION_PRISONS = {"champion3@example.org": "CDF"}
 # (e-mail, first name, gender, languages, areas, status, kind, lived experience, specialisms, weekly free times)
 WEEKDAYS_9_TO_5 = [(day, "09:00", "17:00") for day in range(5)]
 CHAMPIONS = (
@@ -74,17 +92,18 @@ def is_empty(session: Session) -> bool:
     return session.exec(select(func.count()).select_from(Person)).one() == 0
 
 
-def seed(session: Session, today: date, plan_details: bool = True) -> None:
-    """plan_details=False leaves plans bare (checklists and appointments empty), for tests that build them."""
+def seed(session: Session, today: date, plan_details: bool = True, activity: bool = True) -> None:
+    """plan_details=False leaves plans bare (checklists and appointments empty), for tests that build them;
+    activity=False leaves the inbox and the open requests empty, for tests that count what they raise."""
     password_hash = hash_secret(DEMO_PASSWORD)
     pin_hash = hash_secret(DEMO_PIN)
-    prison = Prison(code="LDS", name="HMP Leeds (demo)")
-    session.add(prison)
+    prisons = {code: Prison(code=code, name=name) for code, name in PRISONS}
+    session.add_all(prisons.values())
     session.flush()
 
     people = {}
-    for number, first, last, locale, weeks, area in PRISONERS:
-        person = Person(role=Role.PRISONER, first_name=first, last_name=last, prison_id=prison.id,
+    for prison, number, first, last, locale, weeks, area in PRISONERS:
+        person = Person(role=Role.PRISONER, first_name=first, last_name=last, prison_id=prisons[prison].id,
                         prison_number=number, pin_hash=pin_hash, locale=locale)
         session.add(person)
         session.flush()
@@ -94,8 +113,8 @@ def seed(session: Session, today: date, plan_details: bool = True) -> None:
         if plan_details:
             _add_plan_details(session, person, plan)
         people[number] = person
-    for email, first, last, locale, days_out, area in RELEASED:
-        person = Person(role=Role.RELEASED, first_name=first, last_name=last, prison_id=prison.id,
+    for prison, email, first, last, locale, days_out, area in RELEASED:
+        person = Person(role=Role.RELEASED, first_name=first, last_name=last, prison_id=prisons[prison].id,
                         email=email, password_hash=password_hash, locale=locale)
         session.add(person)
         session.flush()
@@ -106,7 +125,8 @@ def seed(session: Session, today: date, plan_details: bool = True) -> None:
             _add_plan_details(session, person, plan)
         people[email] = person
     for email, first, gender, spoken, areas, status, kind, experience, specialisms, weekly in CHAMPIONS:
-        person = Person(role=Role.CHAMPION, first_name=first, email=email, password_hash=password_hash, locale="en")
+        person = Person(role=Role.CHAMPION, first_name=first, email=email, password_hash=password_hash, locale="en",
+                        prison_id=prisons[CHAMPION_PRISONS.get(email, "LDS")].id)
         session.add(person)
         session.flush()
         vetted = status == ChampionStatus.APPROVED
@@ -132,14 +152,15 @@ def seed(session: Session, today: date, plan_details: bool = True) -> None:
         session.add(FamilyLink(person_id=people[relative_of].id, relative_id=relative.id, relationship_label=label,
                                shares_release_date=shares, shares_appointments=shares,
                                consent_changed_at=now_utc() if shares else None))
-    _add_demo_match(session, people["released@example.org"], "champion@example.org", today)
-    for email, first, last, role, prison_id in (
-        ("staff@example.org", "Priya", "Shah", Role.STAFF, prison.id),
-        ("staff2@example.org", "Mark", "Evans", Role.STAFF, None),
-        ("admin@example.org", "Alex", "Green", Role.ADMIN, None),
-    ):
+    _add_demo_match(session, people["released@example.org"], "champion@example.org", today,
+                    ("Good to meet you at the gate. How did the first night go?", "Not bad. See you Monday."))
+    _add_demo_match(session, people["released4@example.org"], "champion3@example.org", today,
+                    ("Shwmae Carys, how is the new place?", "Quiet. Glad you rang on Tuesday."))
+    for email, first, last, role, prison in STAFF:
         session.add(Person(role=role, first_name=first, last_name=last, email=email, password_hash=password_hash,
-                           prison_id=prison_id))
+                           prison_id=prisons[prison].id if prison else None))
+    if activity:
+        _add_activity(session, people)
     session.commit()
 
 
@@ -179,7 +200,8 @@ def _add_plan_details(session: Session, person: Person, plan: ReleasePlan) -> No
                             what_to_bring="Your release papers", phone="0113 496 0123"))
 
 
-def _add_demo_match(session: Session, person: Person, champion_email: str, today: date) -> None:
+def _add_demo_match(session: Session, person: Person, champion_email: str, today: date,
+                    messages: tuple[str, str]) -> None:
     """A released person already walking with their champion: a meeting booked, a few messages."""
     champion_person = session.exec(select(Person).where(Person.email == champion_email)).one()
     profile = session.exec(select(ChampionProfile).where(ChampionProfile.person_id == champion_person.id)).one()
@@ -199,6 +221,31 @@ def _add_demo_match(session: Session, person: Person, champion_email: str, today
     session.add(Meeting(match_id=match.id, champion_id=profile.id, starts_at=_at(next_monday, 11, 0),
                         ends_at=_at(next_monday, 12, 0), place="Café at the Wharf Street service",
                         booked_by_id=person.id))
-    session.add(MatchMessage(match_id=match.id, sender_id=champion_person.id,
-                             text="Good to meet you at the gate. How did the first night go?"))
-    session.add(MatchMessage(match_id=match.id, sender_id=person.id, text="Not bad. See you Monday."))
+    session.add(MatchMessage(match_id=match.id, sender_id=champion_person.id, text=messages[0]))
+    session.add(MatchMessage(match_id=match.id, sender_id=person.id, text=messages[1]))
+
+
+# What each prison's staff find waiting: (whose, kind, what it is about, the words). None: a visitor.
+TASKS = (
+    ("A4567EF", TaskKind.QUESTION, "item:accommodation", "Will the council tell me about the flat before I get out?"),
+    ("released3@example.org", TaskKind.CHECKIN, "checkin:14", "Day 14 check-in: no answer in 48 hours."),
+    ("A7890HJ", TaskKind.QUESTION, "item:id_and_bank", "Can someone help me open a bank account before release?"),
+    ("released4@example.org", TaskKind.CHECKIN, "checkin:7", "Day 7 check-in: not good. The hostel is loud at night."),
+    (None, TaskKind.HANDOFF, None, "[en] user: can I talk to a person about visiting my brother?"),
+)
+# An open champion request in each prison, not yet offered to anyone: (whose, language, area, lived experience).
+OPEN_REQUESTS = (
+    ("A3456DE", "ro", "Birmingham", ["crack"]),
+    ("A6789GH", "en", "Cardiff", ["alcohol"]),
+)
+
+
+def _add_activity(session: Session, people: dict[str, Person]) -> None:
+    for whose, kind, subject_ref, summary in TASKS:
+        person = people[whose] if whose else None
+        session.add(StaffTask(kind=kind, person_id=person.id if person else None, subject_ref=subject_ref,
+                              conversation_id=None if person else "visitor-demo", summary=summary))
+    for whose, language, area, experience in OPEN_REQUESTS:
+        person = people[whose]
+        session.add(ChampionRequest(person_id=person.id, requested_by_id=person.id, languages=[language],
+                                    area=area, experience=experience))

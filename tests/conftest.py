@@ -54,9 +54,10 @@ def db(app):
 
 @pytest.fixture
 def demo(db) -> date:
-    """The demo people, with bare release plans; returns the day it was seeded for."""
+    """The demo people in their two prisons, with bare release plans, an empty inbox and no open requests;
+    returns the day it was seeded for."""
     today = today_in_london()
-    demo_data.seed(db, today, plan_details=False)
+    demo_data.seed(db, today, plan_details=False, activity=False)
     return today
 
 

@@ -38,8 +38,7 @@ def _pair_on_kiosk(db, client):
     page = client.get("/my-champion", headers={"Accept-Language": "pl"}).get_data(as_text=True)
     client.post("/my-champion", data={"languages": ["pl"], "area": "Leeds", "gender_preference": "",
                                          "csrf_token": csrf_token_from(page)})
-    released = _person(db, email="released@example.org")
-    match = db.exec(select(Match).where(Match.person_id != released.id)).one()
+    match = db.exec(select(Match).where(Match.person_id == _person(db, prison_number="A1234BC").id)).one()
     requests.respond(db, match, True, _person(db, email="champion@example.org"), now_utc())
     return match
 

@@ -15,8 +15,9 @@ from portal.web.access import roles
 @roles(Role.ADMIN)
 def home():
     session = get_session()
-    people = records.everyone(session)
-    return render_template("admin/home.html", people=people, events=audit.recent_events(session, limit=50),
+    people = records.everyone(session, current_user)
+    return render_template("admin/home.html", people=people,
+                           events=audit.recent_events(session, current_user, limit=50),
                            names={p.id: p.first_name for p in people}, now=now_utc())
 
 
@@ -24,7 +25,7 @@ def home():
 @roles(Role.ADMIN)
 def unlock(person_id: int):
     session = get_session()
-    person = records.get_person(session, person_id)
+    person = records.get_person(session, current_user, person_id)
     accounts.unlock(session, person, current_user, request.remote_addr or "")
     flash(_("Account unlocked for %(name)s.", name=person.first_name), "success")
     return redirect(url_for("admin.home"))

@@ -1,7 +1,8 @@
 """Recording who read or changed whose personal data."""
 from sqlmodel import Session, select
 
-from portal.models import AuditEvent
+from portal.models import AuditEvent, Person
+from portal.services import staff_scope
 
 
 def record(
@@ -21,8 +22,10 @@ def record(
     return event
 
 
-def recent_events(session: Session, limit: int = 100, subject_id: int | None = None) -> list[AuditEvent]:
-    query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
+def recent_events(session: Session, viewer: Person, limit: int = 100, subject_id: int | None = None) -> list[AuditEvent]:
+    """The latest events the viewer may read: about people of their prisons (staff_scope; administrators, all)."""
+    query = (select(AuditEvent).where(staff_scope.audit_events(staff_scope.scope_of(viewer)))
+             .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit))
     if subject_id is not None:
         query = query.where(AuditEvent.subject_id == subject_id)
     return list(session.exec(query))

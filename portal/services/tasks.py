@@ -11,9 +11,8 @@ from sqlalchemy import case
 from sqlmodel import Session, select
 
 from portal.models import ChatMessage, Person, Sender, StaffTask, TaskKind
-from portal.services import audit, safety
+from portal.services import audit, safety, staff_scope
 from portal.services.clock import LONDON, now_utc
-from portal.services.errors import NotFound
 
 MAX_QUESTION = 1000
 MAX_HANDOFF_TRANSCRIPT = 8000
@@ -73,24 +72,18 @@ def questions_of(session: Session, person: Person) -> list[StaffTask]:
                              .order_by(StaffTask.created_at.desc())))
 
 
-def open_tasks(session: Session) -> list[StaffTask]:
-    """Urgent first, then possible alarms (an overdose or crisis to check), then oldest first: nobody
-    waits longest by accident."""
+def open_tasks(session: Session, staff: Person) -> list[StaffTask]:
+    """The open tasks of the staff member's prisons (staff_scope): urgent first, then possible alarms (an
+    overdose or crisis to check), then oldest first: nobody waits longest by accident."""
     alarm_first = case((StaffTask.kind.in_([TaskKind.EMERGENCY, TaskKind.CRISIS]), 0), else_=1)
-    return list(session.exec(select(StaffTask).where(StaffTask.closed_at.is_(None))
+    return list(session.exec(select(StaffTask).where(StaffTask.closed_at.is_(None),
+                                                     staff_scope.tasks(staff_scope.scope_of(staff)))
                              .order_by(StaffTask.urgent.desc(), alarm_first, StaffTask.created_at, StaffTask.id)))
-
-
-def _task(session: Session, task_id: int) -> StaffTask:
-    task = session.get(StaffTask, task_id)
-    if task is None:
-        raise NotFound("not_found")
-    return task
 
 
 def answer(session: Session, task_id: int, text: str, staff: Person, ip: str) -> StaffTask:
     """Answers a question (shown on the plan) or replies to a hand-off (shown in the same chat)."""
-    task = _task(session, task_id)
+    task = staff_scope.get(session, staff, StaffTask, task_id)
     task.answer = text.strip()[:2000]
     if task.kind == TaskKind.HANDOFF and task.conversation_id:
         session.add(ChatMessage(conversation_id=task.conversation_id, person_id=task.person_id, sender=Sender.STAFF,
@@ -108,7 +101,7 @@ def answer(session: Session, task_id: int, text: str, staff: Person, ip: str) ->
 
 def close(session: Session, task_id: int, staff: Person, ip: str, resume_chat=None) -> StaffTask:
     """Closing a hand-off gives the conversation back to the assistant (`resume_chat(conversation_id)`)."""
-    task = _task(session, task_id)
+    task = staff_scope.get(session, staff, StaffTask, task_id)
     task.closed_at = now_utc()
     if task.kind == TaskKind.HANDOFF and task.conversation_id and resume_chat is not None:
         resume_chat(task.conversation_id)

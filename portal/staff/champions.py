@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from portal.db import get_session
 from portal.models import ChampionStatus, Role
-from portal.services import audit
+from portal.services import audit, staff_scope
 from portal.services.champions import profiles, requests
 from portal.services.clock import now_utc, today_in_london
 from portal.services.errors import DomainError, NotFound
@@ -30,19 +30,19 @@ def _ip() -> str:
 @roles(*CASEWORK)
 def champion_list():
     session = get_session()
-    rows = profiles.all_profiles(session)
-    pairs = requests.open_pairs(session)
+    rows = profiles.all_profiles(session, current_user)
+    pairs = requests.open_pairs(session, current_user)
     return render_template("staff/champions.html", rows=rows, statuses=STATUSES, pairs=pairs)
 
 
 def _render_champion(champion_id: int, form=None, status=200):
     session = get_session()
-    profile = profiles.get_profile(session, champion_id)
+    profile = profiles.profile_for_staff(session, champion_id, current_user)
     person = profiles.person_of(session, profile)
     audit.record(session, "read:champion", actor_id=current_user.id, subject_id=person.id, ip=_ip())
     return render_template("staff/champion.html", profile=profile, person=person, statuses=STATUSES,
                            form=form or VettingForm(obj=profile, formdata=None), decision=DecisionForm(formdata=None),
-                           matches=requests.matches_for_champion(session, profile),
+                           matches=requests.matches_for_champion(session, profile, current_user),
                            match_statuses=MATCH_STATUSES, experience_labels=EXPERIENCE,
                            specialism_labels=SPECIALISMS), status
 
@@ -57,7 +57,7 @@ def champion_detail(champion_id: int):
 @roles(*CASEWORK)
 def champion_vetting(champion_id: int):
     session = get_session()
-    profile = profiles.get_profile(session, champion_id)
+    profile = profiles.profile_for_staff(session, champion_id, current_user)
     form = VettingForm()
     if not form.validate_on_submit():
         return _render_champion(champion_id, form=form, status=400)
@@ -75,7 +75,7 @@ def champion_vetting(champion_id: int):
 @roles(*CASEWORK)
 def champion_status(champion_id: int, action: str):
     session = get_session()
-    profile = profiles.get_profile(session, champion_id)
+    profile = profiles.profile_for_staff(session, champion_id, current_user)
     if action not in ("approve", "pause", "resume", "withdraw") or not DecisionForm().validate_on_submit():
         raise NotFound("not_found")
     try:
@@ -100,7 +100,7 @@ def champion_status(champion_id: int, action: str):
 @roles(*CASEWORK)
 def requests_list():
     session = get_session()
-    rows = requests.open_requests_for_staff(session, now_utc())
+    rows = requests.open_requests_for_staff(session, current_user, now_utc())
     audit.record(session, "read:champion-requests", actor_id=current_user.id, ip=_ip(), detail=f"{len(rows)} open")
     return render_template("staff/requests.html", rows=rows, decision=DecisionForm(formdata=None), batch=None)
 
@@ -111,8 +111,8 @@ def assign(request_id: int, champion_id: int):
     session = get_session()
     if not DecisionForm().validate_on_submit():
         raise NotFound("not_found")
-    requests.staff_assign(session, requests.get_request(session, request_id), profiles.get_profile(session, champion_id),
-                          current_user, now_utc(), _ip())
+    requests.staff_assign(session, requests.get_request(session, request_id, current_user),
+                          profiles.get_profile(session, champion_id), current_user, now_utc(), _ip())
     flash(_("Matched."), "success")
     return redirect(url_for("staff.requests_list"))
 
@@ -140,6 +140,7 @@ def match_detail(match_id: int):
     audit.record(session, "read:champion-messages", actor_id=current_user.id, subject_id=match.person_id, ip=_ip(),
                  detail=f"match {match.id}")
     return render_template("staff/match.html", match=match, champion=champion,
+                           champion_is_ours=staff_scope.allows(session, current_user, champion),
                            people={person.id: person, champion_person.id: champion_person},
                            messages=requests.messages_of(session, match), meetings=requests.meetings_of(session, match),
                            match_statuses=MATCH_STATUSES)

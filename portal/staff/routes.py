@@ -36,7 +36,7 @@ def guidance_review():
 @roles(Role.STAFF, Role.ADMIN)
 def inbox():
     session = get_session()
-    open_tasks = tasks.open_tasks(session)
+    open_tasks = tasks.open_tasks(session, current_user)
     names = records.named(session, {t.person_id for t in open_tasks if t.person_id})
     audit.record(session, "read:inbox", actor_id=current_user.id, ip=request.remote_addr or "",
                  detail=f"{len(open_tasks)} tasks")

@@ -10,7 +10,7 @@ from portal.models import (
     Person,
     WeeklySlot,
 )
-from portal.services import audit
+from portal.services import audit, staff_scope
 from portal.services.clock import now_utc
 from portal.services.concurrency import save_versioned
 from portal.services.errors import DomainError, NotFound
@@ -31,18 +31,26 @@ def profile_of(session: Session, person: Person) -> ChampionProfile | None:
 
 
 def get_profile(session: Session, champion_id: int) -> ChampionProfile:
+    """Any champion in the estate-wide pool, as a match for a request (staff_scope)."""
     profile = session.get(ChampionProfile, champion_id)
     if profile is None:
         raise NotFound("not_found")
     return profile
 
 
+def profile_for_staff(session: Session, champion_id: int, staff: Person) -> ChampionProfile:
+    """A champion whose profile and vetting the staff member looks after: one of their prison's (staff_scope)."""
+    return staff_scope.get(session, staff, ChampionProfile, champion_id)
+
+
 def person_of(session: Session, profile: ChampionProfile) -> Person:
     return session.get(Person, profile.person_id)
 
 
-def all_profiles(session: Session) -> list[tuple[ChampionProfile, Person]]:
+def all_profiles(session: Session, staff: Person) -> list[tuple[ChampionProfile, Person]]:
+    """The champions of the staff member's prisons (staff_scope), by status then first name."""
     return list(session.exec(select(ChampionProfile, Person).join(Person, Person.id == ChampionProfile.person_id)
+                             .where(staff_scope.champions(staff_scope.scope_of(staff)))
                              .order_by(ChampionProfile.status, Person.first_name)))
 
 

@@ -20,7 +20,7 @@ from portal.models import (
     SupportKind,
     TaskKind,
 )
-from portal.services import audit, safety
+from portal.services import audit, safety, staff_scope
 from portal.services.champions import availability, candidates, match_states, matching
 from portal.services.champions.profiles import exceptions, weekly_slots
 from portal.services.clock import today_in_london
@@ -68,8 +68,8 @@ def create_request(session: Session, person: Person, requested_by: Person, *, la
             raise RequestRefused("champion_too_early", weeks=ELIGIBLE_WEEKS_BEFORE_RELEASE)
     else:
         raise NotAllowed("not_allowed")
-    if requested_by.id != person.id and requested_by.role not in (Role.STAFF, Role.ADMIN):
-        raise NotAllowed("not_allowed")
+    if requested_by.id != person.id and not staff_scope.allows(session, requested_by, person):
+        raise NotFound("not_found")  # only staff of the person's prison ask on their behalf
     if open_request(session, person) is not None:
         raise RequestRefused("champion_already_requested")
     if not languages:
@@ -152,9 +152,10 @@ def expire_offers(session: Session, now: datetime) -> int:
 
 def staff_assign(session: Session, request: ChampionRequest, champion: ChampionProfile, staff: Person,
                  now: datetime, ip: str = "") -> Match:
-    """Staff override: match directly, skipping the offer."""
-    if staff.role not in (Role.STAFF, Role.ADMIN):
-        raise NotAllowed("not_allowed")
+    """Staff override: match directly, skipping the offer. The request must be of the staff member's
+    prisons; the champion may be any in the pool (staff_scope)."""
+    if not staff_scope.allows(session, staff, request):
+        raise NotFound("not_found")
     for match in session.exec(select(Match).where(Match.request_id == request.id,
                                                   Match.status == MatchStatus.OFFERED)):
         match_states.move(session, match, "expire", staff, champion_person_id(session, match), now, ip)
@@ -190,10 +191,12 @@ def withdraw_champion(session: Session, champion: ChampionProfile, staff: Person
     return rematched
 
 
-def open_pairs(session: Session) -> dict[int, list[tuple[Match, str]]]:
-    """Each champion's accepted or active matches, with the person's first name, for the staff list."""
+def open_pairs(session: Session, staff: Person) -> dict[int, list[tuple[Match, str]]]:
+    """Each champion's accepted or active matches with people of the staff member's prisons (staff_scope),
+    with the person's first name, for the staff list."""
     rows = session.exec(select(Match, Person.first_name).join(Person, Person.id == Match.person_id)
-                        .where(Match.status.in_((MatchStatus.ACCEPTED, MatchStatus.ACTIVE))).order_by(Match.id)).all()
+                        .where(Match.status.in_((MatchStatus.ACCEPTED, MatchStatus.ACTIVE)),
+                               staff_scope.matches(staff_scope.scope_of(staff))).order_by(Match.id)).all()
     pairs: dict[int, list[tuple[Match, str]]] = {}
     for match, first_name in rows:
         pairs.setdefault(match.champion_id, []).append((match, first_name))
@@ -204,8 +207,12 @@ def matches_for_person(session: Session, person: Person) -> list[Match]:
     return list(session.exec(select(Match).where(Match.person_id == person.id).order_by(Match.id.desc())))
 
 
-def matches_for_champion(session: Session, champion: ChampionProfile) -> list[Match]:
-    return list(session.exec(select(Match).where(Match.champion_id == champion.id).order_by(Match.id.desc())))
+def matches_for_champion(session: Session, champion: ChampionProfile, staff: Person | None = None) -> list[Match]:
+    """The champion's matches; for a staff member, only those with people of their prisons (staff_scope)."""
+    query = select(Match).where(Match.champion_id == champion.id)
+    if staff is not None:
+        query = query.where(staff_scope.matches(staff_scope.scope_of(staff)))
+    return list(session.exec(query.order_by(Match.id.desc())))
 
 
 def current_match(session: Session, person: Person) -> Match | None:
@@ -221,17 +228,16 @@ def pending_offer(session: Session, request: ChampionRequest) -> Match | None:
                         .order_by(Match.id.desc())).first()
 
 
-def open_requests(session: Session) -> list[ChampionRequest]:
-    """Requests nobody has been matched to yet, oldest first."""
-    return list(session.exec(select(ChampionRequest).where(ChampionRequest.status == RequestStatus.OPEN)
-                             .order_by(ChampionRequest.created_at)))
+def open_requests(session: Session, staff: Person) -> list[ChampionRequest]:
+    """Requests of the staff member's prisons (staff_scope) nobody has been matched to yet, oldest first."""
+    return list(session.exec(select(ChampionRequest).where(ChampionRequest.status == RequestStatus.OPEN,
+                                                           staff_scope.champion_requests(staff_scope.scope_of(staff)))
+                             .order_by(ChampionRequest.created_at, ChampionRequest.id)))
 
 
-def get_request(session: Session, request_id: int) -> ChampionRequest:
-    request = session.get(ChampionRequest, request_id)
-    if request is None:
-        raise NotFound("not_found")
-    return request
+def get_request(session: Session, request_id: int, staff: Person) -> ChampionRequest:
+    """A request of the staff member's prisons (staff_scope); any other is not found."""
+    return staff_scope.get(session, staff, ChampionRequest, request_id)
 
 
 def champion_people(session: Session, champion_ids) -> dict[int, Person]:
@@ -259,10 +265,11 @@ class OpenRequest:
     suggestions: list  # [(matching.Suggestion, the champion as a Person)], best first
 
 
-def open_requests_for_staff(session: Session, now: datetime, limit: int = 3) -> list[OpenRequest]:
-    """Every open request with its pending offer and the best few champions for it, in a few queries
-    (the suggestions themselves are worked out request by request)."""
-    found = open_requests(session)
+def open_requests_for_staff(session: Session, staff: Person, now: datetime, limit: int = 3) -> list[OpenRequest]:
+    """Every open request of the staff member's prisons with its pending offer and the best few champions
+    for it (from the whole pool), in a few queries (the suggestions themselves are worked out request by
+    request)."""
+    found = open_requests(session, staff)
     if not found:
         return []
     people = dict(session.exec(select(Person.id, Person).where(Person.id.in_({r.person_id for r in found}))).all())
@@ -324,11 +331,14 @@ def meeting_times(session: Session, match: Match, now: datetime, limit: int = 12
 
 
 def get_match_for(session: Session, match_id: int, viewer: Person) -> Match:
-    """The match, if the viewer is its person, its champion or staff (who may read for safeguarding)."""
+    """The match, if the viewer is its person, its champion or staff of the person's prison (who may read
+    for safeguarding: staff_scope)."""
+    if viewer.role in (Role.STAFF, Role.ADMIN):
+        return staff_scope.get(session, viewer, Match, match_id)
     match = session.get(Match, match_id)
     if match is None:
         raise NotFound("not_found")
-    if viewer.role in (Role.STAFF, Role.ADMIN) or viewer.id == match.person_id:
+    if viewer.id == match.person_id:
         return match
     if viewer.id == champion_person_id(session, match):
         return match
@@ -414,11 +424,10 @@ class BatchResult:
 
 
 def assign_all_open(session: Session, staff: Person, now: datetime, ip: str = "") -> BatchResult:
-    """Offer every open request to a champion at once, choosing the set of offers with the best
-    total score that keeps every champion within their places (matching.batch_assign)."""
-    if staff.role not in (Role.STAFF, Role.ADMIN):
-        raise NotAllowed("not_allowed")
-    requests = list(session.exec(select(ChampionRequest).where(ChampionRequest.status == RequestStatus.OPEN)))
+    """Offer every open request of the staff member's prisons (staff_scope) to a champion at once, choosing
+    the set of offers with the best total score that keeps every champion within their places
+    (matching.batch_assign). Other prisons' requests and their pending offers are left alone."""
+    requests = open_requests(session, staff)
     # Pending offers for these requests are withdrawn first, so their places count as free again.
     for match in session.exec(select(Match).where(Match.request_id.in_([r.id for r in requests]),
                                                   Match.status == MatchStatus.OFFERED)).all():

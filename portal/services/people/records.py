@@ -5,10 +5,10 @@ from datetime import date
 from sqlmodel import Session, select
 
 from portal.models import FamilyLink, Person, Prison, ReleasePlan, Role
-from portal.services import audit
-from portal.services.errors import NotAllowed, NotFound
+from portal.services import audit, staff_scope
+from portal.services.errors import NotFound
 
-CASEWORK_ROLES = (Role.STAFF, Role.ADMIN)
+CASEWORK = (Role.PRISONER, Role.RELEASED)  # the people whose plans staff look after
 
 
 @dataclass(frozen=True)
@@ -31,17 +31,13 @@ def own_summary(session: Session, person: Person) -> PersonSummary:
 
 
 def caseload(session: Session, viewer: Person, ip: str) -> list[PersonSummary]:
-    """Everyone staff look after: prisoners in the viewer's prison and released people."""
-    if viewer.role not in CASEWORK_ROLES:
-        raise NotAllowed("not_allowed")
+    """Everyone staff look after in the viewer's prisons (staff_scope): prisoners, and the people they released."""
     query = (
         select(Person, ReleasePlan)
         .join(ReleasePlan, ReleasePlan.person_id == Person.id, isouter=True)
-        .where(Person.role.in_([Role.PRISONER, Role.RELEASED]))
+        .where(Person.role.in_(CASEWORK), staff_scope.people(staff_scope.scope_of(viewer)))
         .order_by(ReleasePlan.release_date, Person.first_name)
     )
-    if viewer.role == Role.STAFF and viewer.prison_id is not None:
-        query = query.where(Person.prison_id == viewer.prison_id)
     rows = session.exec(query).all()
     audit.record(session, "read:caseload", actor_id=viewer.id, ip=ip, detail=f"{len(rows)} people")
     return [PersonSummary(person, plan.release_date if plan else None, plan.release_area if plan else None)
@@ -49,13 +45,10 @@ def caseload(session: Session, viewer: Person, ip: str) -> list[PersonSummary]:
 
 
 def person_for_casework(session: Session, viewer: Person, person_id: int, ip: str) -> PersonSummary:
-    if viewer.role not in CASEWORK_ROLES:
-        raise NotAllowed("not_allowed")
-    person = session.get(Person, person_id)
-    if person is None or person.role not in (Role.PRISONER, Role.RELEASED):
+    """A prisoner or released person in the viewer's prisons; anyone else is not found (staff_scope)."""
+    person = staff_scope.get(session, viewer, Person, person_id)
+    if person.role not in CASEWORK:
         raise NotFound("not_found")
-    if viewer.role == Role.STAFF and viewer.prison_id is not None and person.prison_id != viewer.prison_id:
-        raise NotAllowed("not_allowed")
     audit.record(session, "read:person", actor_id=viewer.id, subject_id=person.id, ip=ip)
     return own_summary(session, person)
 
@@ -84,11 +77,9 @@ def shared_with_relative(session: Session, relative: Person, ip: str) -> list[Sh
     return shared
 
 
-def get_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFound("not_found")
-    return person
+def get_person(session: Session, viewer: Person, person_id: int) -> Person:
+    """Any account the viewer may act on (staff_scope: administrators, every one)."""
+    return staff_scope.get(session, viewer, Person, person_id)
 
 
 def active_person(session: Session, person_id: int | None) -> Person | None:
@@ -97,9 +88,10 @@ def active_person(session: Session, person_id: int | None) -> Person | None:
     return person if person and person.is_active else None
 
 
-def everyone(session: Session) -> list[Person]:
-    """Every account, by role then first name: the administrators' list."""
-    return list(session.exec(select(Person).order_by(Person.role, Person.first_name)))
+def everyone(session: Session, viewer: Person) -> list[Person]:
+    """Every account the viewer may act on, by role then first name: the administrators' list."""
+    return list(session.exec(select(Person).where(staff_scope.people(staff_scope.scope_of(viewer)))
+                             .order_by(Person.role, Person.first_name)))
 
 
 @dataclass(frozen=True)

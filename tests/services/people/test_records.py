@@ -25,7 +25,7 @@ def test_staff_see_only_their_prisons_caseload(demo, client, db):
     db.commit()
     AuthActions(client).sign_in("staff@example.org")
     assert "Elsewhere" not in client.get("/staff/").get_data(as_text=True)
-    assert client.get(f"/staff/people/{other_prisoner.id}").status_code == 403
+    assert client.get(f"/staff/people/{other_prisoner.id}").status_code == 404  # as if there were nobody
 
 
 def test_family_sees_the_release_date_only_with_consent(demo, client, db):
