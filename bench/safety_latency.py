@@ -70,8 +70,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--turns", type=int, default=300, help="chat turns per variant")
+    parser.add_argument("--sample", type=int, default=0, help="every n-th message only (0: all), spread over every set")
     args = parser.parse_args()
     texts = messages()
+    if args.sample:
+        texts = texts[::args.sample]
     model_file = model.MODEL_FILE
     assert model.load(model_file) is not None, "build the model first: make setup"
     for text in texts[:20]:  # warm caches
@@ -90,7 +93,7 @@ def main():
         with_layer, without_model = [], []
         missing = Path(directory) / "no-model.joblib"
         logging.getLogger(model.__name__).setLevel(logging.ERROR)
-        for text in texts[:args.turns]:
+        for text in texts[::max(1, len(texts) // args.turns)][:args.turns]:
             model.MODEL_FILE = model_file
             model.forget()
             model.load()
