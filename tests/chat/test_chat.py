@@ -175,6 +175,19 @@ def test_a_second_alarm_from_the_same_chat_makes_the_task_to_check_urgent(client
     assert task.urgent and task.summary.count(text) == 2
 
 
+def test_an_alarm_of_the_other_kind_is_its_own_task_and_both_become_urgent(client, rasa, db):
+    text = _a_possible_alarm()
+    first = safety.assess(text).kind
+    other = "emergency" if first == "crisis" else "crisis"
+    _send(client, text)
+    _send(client, _yaml("phrases.yml")[other]["en"][0])
+    found = {task.kind: task for task in db.exec(select(StaffTask)).all()}
+    assert set(found) == {first, other}
+    for task in found.values():
+        db.refresh(task)
+    assert found[first].urgent and found[other].urgent
+
+
 def test_a_possible_alarm_reads_as_one_to_check_in_the_staff_inbox(client, rasa, db, demo):
     text = _a_possible_alarm()
     kind = safety.assess(text).kind

@@ -60,19 +60,23 @@ def raise_alert(session: Session, kind: str, text: str, *, person: Person | None
                 language: str, conversation_id: str | None = None, urgent: bool = True) -> StaffTask:
     """A task for staff, linked to the person (and to the chat, when it came from one): urgent, or to check.
 
-    An alarm that joins an open one (of either kind) adds its words to it; the second alarm within
-    the window makes the task urgent even when neither was sure on its own."""
+    An alarm that joins an open one of its kind adds its words to it; the second alarm within the
+    window (of either kind) makes the tasks urgent even when neither was sure on its own."""
     task_kind = TaskKind.EMERGENCY if kind == EMERGENCY else TaskKind.CRISIS
     line = f"[{source}, {language}] {clean(text).strip()}"
     task = _open_alert(session, task_kind, person, conversation_id)
-    if task is None:
-        other = TaskKind.CRISIS if task_kind == TaskKind.EMERGENCY else TaskKind.EMERGENCY
-        task = _open_alert(session, other, person, conversation_id)
     if task is not None:
         task.summary = (task.summary + "\n" + line)[-MAX_SUMMARY:]
         task.urgent = True
     else:
-        task = StaffTask(kind=task_kind, urgent=urgent, person_id=person.id if person else None,
+        # An overdose after a crisis (or the other way round) is its own task, so staff see what is
+        # happening now; being the second alarm, both are urgent.
+        other = _open_alert(session, TaskKind.CRISIS if task_kind == TaskKind.EMERGENCY else TaskKind.EMERGENCY,
+                            person, conversation_id)
+        if other is not None and not other.urgent:
+            other.urgent = True
+            session.add(other)
+        task = StaffTask(kind=task_kind, urgent=urgent or other is not None, person_id=person.id if person else None,
                          conversation_id=conversation_id, language=language, subject_ref=f"source:{source}",
                          summary=line[:MAX_SUMMARY])
     session.add(task)
