@@ -236,7 +236,7 @@ def resolve(text, language, ranking, topic):
         aspect = "more"
 
     if intent in SAFETY_INTENTS:
-        plainly = points_back and not named and (
+        plainly = (points_back or len(tokens) <= BARE) and not named and (
             (short and confidence < SAFETY_SURE) or confidence < SAFETY_UNSURE)
         return Resolution(topic, aspect, urgent_line=True) if plainly else None
     if intent in NO_TOPIC_INTENTS:
