@@ -56,8 +56,12 @@ TOPIC_GROUPS = {
     APPOINTMENTS: "appointments", RELEASE_PLAN: "release", CHAMPION: "champion",
 }
 # After the champion, "when is the meeting?" (the word for an appointment in most of our languages) is
-# still about the champion.
-ALSO_ABOUT = {CHAMPION: {"appointments"}, RELEASE_PLAN: {"appointments"}}
+# still about the champion; after the appointments, "what if I miss probation?" still about them.
+ALSO_ABOUT = {CHAMPION: {"appointments"}, RELEASE_PLAN: {"appointments", "probation"},
+              APPOINTMENTS: {"probation"}}
+# Between the personal topics a name moves the follow-up: after the appointments, "and my champion, when
+# do I see him?" is about the champion.
+NAMED_PERSONAL = {"champion": CHAMPION, "appointments": APPOINTMENTS}
 
 # What a follow-up about a guidance page is answered with: another page for some aspects, else the same page.
 NALOXONE_ASPECTS = {"use": "naloxone", "get": "getting-naloxone", "place": "getting-naloxone",
@@ -220,18 +224,26 @@ def resolve(text, language, ranking, topic):
     if not topic or not _is_page_id(topic):
         return None
     intent, confidence = top_intent(ranking)
+    if intent in NO_TOPIC_INTENTS:
+        confidence = 0.0  # "out of scope" in a conversation about something is the sign of a follow-up
     tokens = words(text)
     if intent == "change_language" or not tokens or text.lstrip().startswith("/"):
         return None  # a button ("/get_naloxone") says what it wants
     named = named_groups(tokens, language)
-    if named - {TOPIC_GROUPS.get(topic, topic)} - ALSO_ABOUT.get(topic, set()):
+    others = named - {TOPIC_GROUPS.get(topic, topic)} - ALSO_ABOUT.get(topic, set())
+    if topic in PERSONAL_TOPICS and len(others) == 1 and next(iter(others)) in NAMED_PERSONAL:
+        topic, others = NAMED_PERSONAL[others.pop()], set()
+    if others:
         return None  # "what about housing?": a topic of its own
     aspect = aspect_of(tokens, language)
     points_back = refers_back(tokens, language)
     short = len(tokens) <= SHORT
     if aspect is None:
-        # "and?", "what about that?": more of the same; a greeting or thanks stays one.
-        if intent in OWN_ANSWER_INTENTS or not (points_back and short and not named and confidence < UNSURE):
+        # "and?", "what about that?", "do I need ID for that?": more of the same, unless the NLU is sure of
+        # something else; a greeting or thanks stays one.
+        if intent in OWN_ANSWER_INTENTS or not points_back or named:
+            return None
+        if confidence >= (UNSURE if short else LOW_CONFIDENCE):
             return None
         aspect = "more"
 
@@ -239,8 +251,6 @@ def resolve(text, language, ranking, topic):
         plainly = (points_back or len(tokens) <= BARE) and not named and (
             (short and confidence < SAFETY_SURE) or confidence < SAFETY_UNSURE)
         return Resolution(topic, aspect, urgent_line=True) if plainly else None
-    if intent in NO_TOPIC_INTENTS:
-        confidence = 0.0  # "out of scope" in a conversation about something is the sign of a follow-up
     if points_back or len(tokens) <= BARE or (short and confidence < UNSURE) or confidence < LOW_CONFIDENCE:
         return Resolution(topic, aspect)
     return None

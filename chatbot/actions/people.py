@@ -53,14 +53,14 @@ class ActionHumanHandoff(Action):
             dispatcher.utter_message(
                 text=f"{text('handoff_failed', language)}\n{urgent_help(tracker, language)}"
             )
-            return []
+            return topics.forget()
         dispatcher.utter_message(
             text=f"{text('handoff_sent', language)}\n{urgent_help(tracker, language)}"
         )
         # The portal holds the hand-off: while it is open the person's messages go to staff (and the
         # portal's safety layer), not here. Pausing this tracker as well left it with unanswered turns
         # that made the next prediction loop after staff closed the hand-off.
-        return []
+        return topics.forget()
 
 
 def champion_text(summary, language, aspect="who"):

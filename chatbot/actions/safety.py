@@ -99,7 +99,7 @@ class ActionSafetyResponse(Action):
             return events
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         send_safety_answer(dispatcher, tracker, SAFETY_KINDS.get(intent, "emergency"))
-        return []
+        return topics.forget()
 
 
 class ActionFallback(Action):
@@ -115,7 +115,7 @@ class ActionFallback(Action):
         kind = likely_safety_kind(tracker)
         if kind:
             send_safety_answer(dispatcher, tracker, kind)
-            return []
+            return topics.forget()
         language = conversation_language(tracker)
         dispatcher.utter_message(
             text=text("not_understood", language), buttons=main_choices(language)

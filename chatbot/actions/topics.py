@@ -16,6 +16,11 @@ def remember(topic):
     return [SlotSet(TOPIC_SLOT, topic)] if topic else []
 
 
+def forget():
+    """After the safety steps or a hand-off to staff, "where is it?" is not about what came before."""
+    return [SlotSet(TOPIC_SLOT, None)]
+
+
 def follow_up_of(tracker):
     message = tracker.latest_message or {}
     ranking = message.get("intent_ranking") or ([message["intent"]] if message.get("intent") else [])
