@@ -9,7 +9,8 @@ on its own (tests/test_follow_up.py).
 
 A message is a follow-up when it asks something about a topic (an aspect: use, get, place, time,
 who, bring, miss, contact, family, signs, cost, more), names no other topic, and either points back
-(a pronoun, "and", "what about"), or is short, or the NLU is unsure of it. An aspect alone is
+(a pronoun: "it", "one", "them"), or is an aspect alone ("what time?"), or the NLU is unsure of it
+and it is short or joins on ("and", "too", "we"). An aspect alone is
 not enough when the NLU is sure of another intent: "where will I live?" after naloxone is about
 housing. Safety intents are answered with their steps unless the message is plainly a follow-up
 (an aspect, a word pointing back, four words or fewer, no topic named); then the answer comes
@@ -108,18 +109,21 @@ FOLD = str.maketrans({
     "’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
     "\u0640": None,  # tatweel
 })
+# For the words pointing back, ta marbuta stays itself: "بشوفه" (I see him) ends in a pronoun, "الجلسة" (the
+# session) does not, though people often type the second as "الجلسه".
+FOLD_KEEPING_TA_MARBUTA = {**FOLD, ord("ة"): "ة"}
 WORD = re.compile(r"[\w']+")
 
 
-def normalise(text):
+def normalise(text, fold=FOLD):
     """Lower case, accents and short vowels dropped, letter variants folded."""
     decomposed = unicodedata.normalize("NFKD", (text or "").lower())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", bare).translate(FOLD)
+    return unicodedata.normalize("NFC", bare).translate(fold)
 
 
-def words(text):
-    return [word.strip("'") for word in WORD.findall(normalise(text)) if word.strip("'")]
+def words(text, fold=FOLD):
+    return [word.strip("'") for word in WORD.findall(normalise(text, fold)) if word.strip("'")]
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,8 @@ def _word_matches(pattern, token):
 
 @dataclass(frozen=True)
 class LanguageCues:
-    refers: tuple
+    refers: tuple  # pronouns pointing back: a follow-up whatever the NLU reads
+    joins: tuple   # "and", "too", "we": a follow-up when the NLU is unsure
     aspects: dict  # aspect -> cues
     names: dict    # topic group -> cues
 
@@ -176,6 +181,7 @@ def _all_cues():
     return {
         language: LanguageCues(
             refers=_cues(entry.get("refers")),
+            joins=_cues(entry.get("joins")),
             aspects={aspect: _cues(entry.get("aspects", {}).get(aspect)) for aspect in ASPECTS},
             names={group: _cues(cues) for group, cues in (entry.get("names") or {}).items()},
         )
@@ -200,8 +206,13 @@ def aspect_of(tokens, language):
     return best
 
 
-def refers_back(tokens, language):
+def refers_back(text, language):
+    tokens = words(text, FOLD_KEEPING_TA_MARBUTA)
     return any(cue.matches(tokens) for cues in cues_for(language) for cue in cues.refers)
+
+
+def joins_on(tokens, language):
+    return any(cue.matches(tokens) for cues in cues_for(language) for cue in cues.joins)
 
 
 def named_groups(tokens, language):
@@ -236,12 +247,13 @@ def resolve(text, language, ranking, topic):
     if others:
         return None  # "what about housing?": a topic of its own
     aspect = aspect_of(tokens, language)
-    points_back = refers_back(tokens, language)
+    points_back = refers_back(text, language)
+    joined = joins_on(tokens, language)
     short = len(tokens) <= SHORT
     if aspect is None:
         # "and?", "what about that?", "do I need ID for that?": more of the same, unless the NLU is sure of
         # something else; a greeting or thanks stays one.
-        if intent in OWN_ANSWER_INTENTS or not points_back or named:
+        if intent in OWN_ANSWER_INTENTS or named or not (points_back or joined and len(tokens) <= BARE):
             return None
         if confidence >= (UNSURE if short else LOW_CONFIDENCE):
             return None
@@ -251,7 +263,8 @@ def resolve(text, language, ranking, topic):
         plainly = (points_back or len(tokens) <= BARE) and not named and (
             (short and confidence < SAFETY_SURE) or confidence < SAFETY_UNSURE)
         return Resolution(topic, aspect, urgent_line=True) if plainly else None
-    if points_back or len(tokens) <= BARE or (short and confidence < UNSURE) or confidence < LOW_CONFIDENCE:
+    if points_back or len(tokens) <= BARE or ((short or joined) and confidence < UNSURE) \
+            or confidence < LOW_CONFIDENCE:
         return Resolution(topic, aspect)
     return None
 
