@@ -25,6 +25,8 @@ APPOINTMENTS_SHOWN = 3
 # The portal shows times as 24-hour HH:mm in every language: the chat says them the same way, so the
 # time in the chat is the time on the plan page and the card.
 CLOCK = "HH:mm"
+# Arabic and Urdu write their own comma between the day and the time.
+LIST_COMMA = {"ar": "، ", "ur": "، "}
 
 
 def locale_for(language):
@@ -41,7 +43,7 @@ def format_appointment_time(starts_at, language):
     moment = datetime.fromisoformat(starts_at).astimezone(LONDON)
     locale = locale_for(language)
     day = format_date(moment.date(), format="full", locale=locale)
-    return f"{day}, {format_time(moment, CLOCK, tzinfo=LONDON, locale=locale)}"
+    return f"{day}{LIST_COMMA.get(language, ', ')}{format_time(moment, CLOCK, tzinfo=LONDON, locale=locale)}"
 
 
 @dataclass(frozen=True)
