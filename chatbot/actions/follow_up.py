@@ -10,11 +10,11 @@ on its own (tests/test_follow_up.py).
 A message is a follow-up when it asks something about a topic (an aspect: use, get, place, time,
 who, bring, miss, contact, family, signs, cost, more), names no other topic, and either points back
 (a pronoun: "it", "one", "them"), or is an aspect alone ("what time?"), or the NLU is unsure of it
-and it is short or joins on ("and", "too", "we"). An aspect alone is
-not enough when the NLU is sure of another intent: "where will I live?" after naloxone is about
-housing. Safety intents are answered with their steps unless the message is plainly a follow-up
-(an aspect, a word pointing back, four words or fewer, no topic named); then the answer comes
-with the urgent-help line.
+and it is short or joins on ("and", "too", "we"). An aspect is not enough when the NLU is sure of
+another intent: "where will I live?" after naloxone is about housing. A safety intent keeps its steps
+unless the message is plainly a follow-up (it points back or is an aspect alone, names nothing, and
+the model is not sure of the alarm); then it is answered, with the urgent-help line after it.
+chatbot/README.md ("Follow-ups") gives the rules with their thresholds.
 """
 import re
 import unicodedata
@@ -32,8 +32,8 @@ PERSONAL_TOPICS = (APPOINTMENTS, RELEASE_PLAN, CHAMPION)
 
 ASPECTS = ("use", "get", "place", "time", "who", "bring", "miss", "contact", "family", "signs", "cost", "more")
 SAFETY_INTENTS = ("report_emergency", "express_crisis")
-# Never answered as a follow-up: the person is changing language, greeting, thanking, saying yes or no.
-OWN_ANSWER_INTENTS = ("change_language", "greet", "goodbye", "thank", "affirm", "deny")
+# Greeting, thanking, yes or no: a follow-up only when the message also asks something ("thanks, where is it?").
+OWN_ANSWER_INTENTS = ("greet", "goodbye", "thank", "affirm", "deny")
 # Intents that name no topic: read in a conversation about something, they are the NLU's shrug.
 NO_TOPIC_INTENTS = ("out_of_scope", "nlu_fallback")
 
@@ -70,10 +70,9 @@ NALOXONE_ASPECTS = {"use": "naloxone", "get": "getting-naloxone", "place": "gett
 PAGE_ASPECTS = {
     "naloxone": NALOXONE_ASPECTS,
     "getting-naloxone": NALOXONE_ASPECTS,
-    "family-naloxone": {**NALOXONE_ASPECTS, "get": "getting-naloxone"},
+    "family-naloxone": NALOXONE_ASPECTS,
     "recognising-overdose": {"use": "naloxone", "get": "getting-naloxone"},
     "tolerance-and-overdose-risk": {"signs": "recognising-overdose", "use": "naloxone", "get": "getting-naloxone"},
-    "recovery-champions": {},
 }
 # Missing an appointment (or a licence condition): the probation page says what happens and what to do.
 MISSED_APPOINTMENT_PAGE = "probation"
