@@ -148,6 +148,8 @@ def person_id_of(engine, email: str = PERSON) -> int:
 
 def run(url: str, rasa_url: str, engine, sets: dict[str, list[dict]]) -> dict[str, LanguageResult]:
     person_id = person_id_of(engine)
+    with Session(engine) as session:
+        own_language = session.get(Person, person_id).locale
     expected = expected_for(engine, person_id)
     assert expected.place and expected.time and expected.champion, f"{PERSON} needs something booked and a champion"
     me = Conversation(url, rasa_url, person_id)
@@ -169,7 +171,7 @@ def run(url: str, rasa_url: str, engine, sets: dict[str, list[dict]]) -> dict[st
                 if not right:
                     result.wrong.append(record)
     finally:
-        me.choose_language("en")  # the demo person's own language, for the tests after these
+        me.choose_language(own_language)  # as it was, for the tests after these
         me.start_afresh()
     return results
 
