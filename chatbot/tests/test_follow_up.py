@@ -163,3 +163,30 @@ def test_every_answer_page_exists_in_english():
     pages.add(follow_up.MISSED_APPOINTMENT_PAGE)
     missing = [page for page in pages if not (REPO / "content" / "en" / f"{page}.md").exists()]
     assert missing == []
+
+
+def test_a_name_moves_the_follow_up_between_the_appointments_and_the_champion():
+    assert resolve("and my champion, when do i see him?", "en", ranked(("ask_next_appointment", .6)),
+                   "appointments") == Resolution("champion", "time")
+
+
+def test_more_of_the_same_when_the_nlu_is_unsure():
+    assert resolve("do i need id for that", "en", ranked(("ask_gp", .3)), "registering-with-a-gp").answer == \
+        ("page", "registering-with-a-gp")
+    # ...but not when it is sure of something of its own.
+    assert resolve("can you tell me about universal credit and that", "en", ranked(("ask_benefits", .9)),
+                   "registering-with-a-gp") is None
+
+
+@pytest.mark.parametrize("language, message", [
+    ("en", "what happens if i break my licence?"),
+    ("pl", "co jeśli się spóźnię?"),
+    ("ro", "ce se întâmplă dacă lipsesc?"),
+    ("sq", "po nëse vonohem?"),
+    ("lt", "o jei pavėluosiu?"),
+    ("ar", "شو بصير اذا تأخرت؟"),
+    ("ur", "agar late ho jaun to?"),
+    ("cy", "be os dw i'n hwyr?"),
+])
+def test_missing_an_appointment_gets_the_probation_page(language, message):
+    assert resolve(message, language, ranked(("ask_release_plan", .3)), "appointments").answer == ("page", "probation")

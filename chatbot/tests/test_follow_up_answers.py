@@ -217,3 +217,9 @@ def test_what_time_after_the_release_date(portal, content_dir):
         "out_of_scope", "what time?", topic="release-plan", confidence=0.81))
     assert messages[0]["text"].startswith("Kyle, your release date is 4 December 2026. You are due to leave at 08:30.")
     assert events == [SlotSet("topic", "release-plan")]
+
+
+def test_the_safety_steps_end_the_topic(content_dir):
+    _, events = run_action(ActionSafetyResponse(), make_tracker(
+        "express_crisis", "i want to die", topic="naloxone", confidence=0.99))
+    assert events == [SlotSet("topic", None)]
