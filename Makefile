@@ -113,8 +113,8 @@ test-portal-pg: setup
 	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL_PG): skipping the PostgreSQL pass (it is required in CI)"; \
 	fi
 
-## The conversation through the portal with the real Rasa and action server: the hand-off cycle, and the
-## independent safety set with the assistant up.
+## The conversation through the portal with the real Rasa and action server: the hand-off cycle, the
+## independent safety set with the assistant up, and the follow-up sets (tests/conversation/test_follow_ups.py).
 test-conversation: setup chatbot-model
 	$(VENV)/bin/pytest tests/conversation -m assistant
 

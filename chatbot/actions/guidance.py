@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rasa_sdk import Action
 
+from . import topics
 from .content import content_root, read_page
 from .conversation import button, conversation_language
 from .texts import DEFAULT_LANGUAGE, text
@@ -106,24 +107,31 @@ def next_step_buttons(page, language):
     return buttons
 
 
+def send_page(dispatcher, tracker, topic_id):
+    """The page's summary, key steps and link, then next steps; the page becomes the topic."""
+    language = conversation_language(tracker)
+    page, in_english_instead = find_page(topic_id, language) if topic_id else (None, False)
+    if not page:
+        dispatcher.utter_message(
+            text=text("guidance_missing", language),
+            buttons=[button(text("btn_talk_to_person", language), "human_handoff")],
+        )
+        return []
+    dispatcher.utter_message(text=answer_text(page, language, in_english_instead))
+    dispatcher.utter_message(
+        text=text("guidance_next_step", language),
+        buttons=next_step_buttons(page, language),
+    )
+    return topics.remember(page.id)
+
+
 class ActionAnswerFromGuidance(Action):
     def name(self):
         return "action_answer_from_guidance"
 
     def run(self, dispatcher, tracker, domain):
-        language = conversation_language(tracker)
+        events = topics.answer_follow_up(dispatcher, tracker)
+        if events is not None:
+            return events
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        topic_id = INTENT_TOPICS.get(intent)
-        page, in_english_instead = find_page(topic_id, language) if topic_id else (None, False)
-        if not page:
-            dispatcher.utter_message(
-                text=text("guidance_missing", language),
-                buttons=[button(text("btn_talk_to_person", language), "human_handoff")],
-            )
-            return []
-        dispatcher.utter_message(text=answer_text(page, language, in_english_instead))
-        dispatcher.utter_message(
-            text=text("guidance_next_step", language),
-            buttons=next_step_buttons(page, language),
-        )
-        return []
+        return send_page(dispatcher, tracker, INTENT_TOPICS.get(intent))

@@ -10,6 +10,7 @@ import logging
 import yaml
 from rasa_sdk import Action
 
+from . import topics
 from .content import content_root
 from .conversation import button, conversation_language, on_kiosk
 from .small_talk import main_choices
@@ -91,9 +92,14 @@ class ActionSafetyResponse(Action):
         return "action_safety_response"
 
     def run(self, dispatcher, tracker, domain):
+        # Only a plain follow-up ("ble mae o?" after the appointments, read as an emergency) is answered from
+        # the topic instead, with the urgent-help line; follow_up.resolve is strict about it.
+        events = topics.answer_follow_up(dispatcher, tracker)
+        if events is not None:
+            return events
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         send_safety_answer(dispatcher, tracker, SAFETY_KINDS.get(intent, "emergency"))
-        return []
+        return topics.forget()
 
 
 class ActionFallback(Action):
@@ -103,10 +109,13 @@ class ActionFallback(Action):
         return "action_fallback"
 
     def run(self, dispatcher, tracker, domain):
+        events = topics.answer_follow_up(dispatcher, tracker)
+        if events is not None:
+            return events
         kind = likely_safety_kind(tracker)
         if kind:
             send_safety_answer(dispatcher, tracker, kind)
-            return []
+            return topics.forget()
         language = conversation_language(tracker)
         dispatcher.utter_message(
             text=text("not_understood", language), buttons=main_choices(language)

@@ -2,6 +2,7 @@
 always with a next step."""
 from rasa_sdk import Action
 
+from . import topics
 from .conversation import button, conversation_language
 from .texts import text
 
@@ -32,6 +33,10 @@ class ActionSmallTalk(Action):
         return "action_small_talk"
 
     def run(self, dispatcher, tracker, domain):
+        # "what time?" read as out of scope, "thanks, where is it?" as thanks: answered from the topic.
+        events = topics.answer_follow_up(dispatcher, tracker)
+        if events is not None:
+            return events
         language = conversation_language(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         key = SMALL_TALK_TEXT.get(intent, "not_understood")

@@ -86,9 +86,9 @@ def content_dir(tmp_path, monkeypatch):
 
 
 def make_tracker(intent="greet", text="hi", language="en", metadata=None, events=None,
-                 ranking=None, entities=None, sender_id="conversation-1"):
-    """A tracker as the Rasa server sends it to the action server after a user message."""
-    confidence = 0.9
+                 ranking=None, entities=None, sender_id="conversation-1", topic=None, confidence=0.9):
+    """A tracker as the Rasa server sends it to the action server after a user message; `topic` is what
+    the answer before was about (the slot follow-ups are read against)."""
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
@@ -98,7 +98,7 @@ def make_tracker(intent="greet", text="hi", language="en", metadata=None, events
     }
     return Tracker.from_dict({
         "sender_id": sender_id,
-        "slots": {"language": language, "portal_language": language},
+        "slots": {"language": language, "portal_language": language, "topic": topic},
         "latest_message": latest,
         "events": events or [],
         "paused": False,

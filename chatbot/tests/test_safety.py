@@ -3,9 +3,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import make_tracker, run_action
+from rasa_sdk.events import SlotSet
 
 from actions.safety import ActionFallback, ActionSafetyResponse
 from actions.texts import LANGUAGES, SAFETY_FALLBACK, by_key
+
+# After the safety steps or a hand-off, a follow-up is not read against what came before.
+FORGETS_THE_TOPIC = [SlotSet("topic", None)]
 
 REAL_RESPONSES = Path(__file__).resolve().parents[2] / "content" / "safety" / "responses.yml"
 
@@ -16,7 +20,7 @@ def test_emergency_in_polish_with_urgent_payload(content_dir):
         language="pl"))
     assert messages[0]["text"] == "Możliwe przedawkowanie - działaj\n1. Zadzwoń pod 999.\n2. Podaj nalokson."
     assert messages[1]["custom"] == {"safety": "emergency"}
-    assert events == []
+    assert events == FORGETS_THE_TOPIC
 
 
 def test_on_a_kiosk_the_prison_steps_come_first(content_dir):

@@ -56,7 +56,7 @@ def _paths() -> dict:
         }},
         "/assistant/summary": {"get": {
             "operationId": "assistantSummary", "tags": ["assistant"], "security": _secured("assistant"),
-            "summary": "The signed-in person's own plan summary and next appointments (at most 5)",
+            "summary": "The signed-in person's own plan summary, next appointments (at most 5) and champion",
             "parameters": [
                 {"name": "X-Person-Token", "in": "header", "required": True, "schema": {"type": "string"},
                  "description": "the person's signed token, from the portal's chat page"},
@@ -134,14 +134,17 @@ HAND_WRITTEN_SCHEMAS = {
                    "example": {"starts_at": "needs a UTC offset, e.g. 2026-12-01T09:30:00+00:00"}},
     }},
     "Health": {"type": "object", "properties": {"status": {"const": "ok"}}},
-    "AssistantSummary": {"type": "object", "required": ["first_name", "release_date", "released",
-                                                        "release_area", "next_appointments"], "properties": {
+    "AssistantSummary": {"type": "object", "required": ["first_name", "release_date", "release_time", "released",
+                                                        "release_area", "next_appointments", "champion",
+                                                        "champion_requested"], "properties": {
         "first_name": {"type": "string"},
         "release_date": {"type": ["string", "null"], "format": "date"},
+        "release_time": {"type": ["string", "null"], "description": "HH:MM, Europe/London, when the prison knows it"},
         "released": {"type": "boolean"},
         "release_area": {"type": ["string", "null"]},
         "next_appointments": {"type": "array", "maxItems": 5, "items": {
-            "type": "object", "required": ["kind", "kind_code", "provider", "starts_at", "address", "phone"],
+            "type": "object",
+            "required": ["kind", "kind_code", "provider", "starts_at", "address", "phone", "what_to_bring"],
             "properties": {
                 "kind": {"type": "string", "description": "in the person's words, e.g. `Probation`"},
                 "kind_code": _ref("AppointmentKind"),
@@ -149,7 +152,25 @@ HAND_WRITTEN_SCHEMAS = {
                 "starts_at": {"type": "string", "format": "date-time", "description": "UTC, with offset"},
                 "address": {"type": "string"},
                 "phone": {"type": "string"},
+                "what_to_bring": {"type": "string"},
             }}},
+        "champion": {"type": ["object", "null"], "description": "the person's Recovery Champion now (for a "
+                                                                 "relative: their family-support contact); null "
+                                                                 "when they have none",
+                     "required": ["first_name", "kind", "next_meetings"], "properties": {
+                         "first_name": {"type": "string"},
+                         "kind": {"enum": ["peer", "family"]},
+                         "next_meetings": {"type": "array", "maxItems": 3, "description": "booked ahead, soonest first",
+                                           "items": {"type": "object",
+                                                     "required": ["starts_at", "ends_at", "place", "at_the_gate"],
+                                                     "properties": {
+                                                         "starts_at": {"type": "string", "format": "date-time"},
+                                                         "ends_at": {"type": "string", "format": "date-time"},
+                                                         "place": {"type": "string"},
+                                                         "at_the_gate": {"type": "boolean"},
+                                                     }}},
+                     }},
+        "champion_requested": {"type": "boolean", "description": "the person has a champion or has asked for one"},
     }},
     "Handoff": {"type": "object", "required": ["sender_id", "transcript"], "properties": {
         "sender_id": {"type": "string", "minLength": 1},

@@ -1,10 +1,12 @@
 """The assistant's API: its token, the signed-in person's own summary only, and hand-offs to staff."""
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from sqlmodel import select
 
-from portal.models import Person, StaffTask
+from portal.models import Appointment, AppointmentKind, ChampionRequest, Meeting, Person, ReleasePlan, StaffTask
 from portal.services.assistant import person_tokens
+from portal.services.champions import requests
+from portal.services.clock import now_utc
 
 TOKEN = {"Authorization": "Bearer dev-assistant-token"}
 
@@ -57,3 +59,60 @@ def test_bad_handoff_payload_gets_field_errors_and_writes_nothing(demo, client, 
     assert response.status_code == 422
     assert set(response.get_json()["fields"]) == {"sender_id", "transcript"}
     assert db.exec(select(StaffTask)).first() is None
+
+
+def _summary(client, app, db, **where):
+    person = db.exec(select(Person).filter_by(**where)).one()
+    headers = {**TOKEN, "X-Person-Token": person_tokens.issue(app.config["SECRET_KEY"], person.id)}
+    return client.get("/api/v1/assistant/summary", headers=headers).get_json()
+
+
+def test_summary_names_the_champion_and_the_meetings_booked_ahead(demo, client, app, db):
+    kyle = db.exec(select(Person).where(Person.email == "released@example.org")).one()
+    match = requests.current_match(db, kyle)
+    booked = requests.meetings_of(db, match)[0]
+    # A meeting that has happened is not "next".
+    db.add(Meeting(match_id=match.id, champion_id=match.champion_id, starts_at=now_utc() - timedelta(days=2),
+                   ends_at=now_utc() - timedelta(days=2, hours=-1), place="The gate", booked_by_id=kyle.id))
+    db.commit()
+
+    data = _summary(client, app, db, email="released@example.org")
+    assert data["champion_requested"] is True
+    assert data["champion"] == {"first_name": "Tomasz", "kind": "peer", "next_meetings": [{
+        "starts_at": booked.starts_at.isoformat(), "ends_at": booked.ends_at.isoformat(),
+        "place": "Café at the Wharf Street service", "at_the_gate": False}]}
+    assert datetime.fromisoformat(data["champion"]["next_meetings"][0]["starts_at"]).utcoffset() == timedelta(0)
+
+
+def test_summary_without_a_champion_says_whether_they_have_asked(demo, client, app, db):
+    data = _summary(client, app, db, prison_number="A1234BC")
+    assert data["champion"] is None and data["champion_requested"] is False
+
+    daniel = db.exec(select(Person).where(Person.prison_number == "A1234BC")).one()
+    db.add(ChampionRequest(person_id=daniel.id, requested_by_id=daniel.id, languages=["en"], area="Leeds"))
+    db.commit()
+    data = _summary(client, app, db, prison_number="A1234BC")
+    assert data["champion"] is None and data["champion_requested"] is True
+
+
+def test_summary_gives_the_release_time_and_what_to_bring(demo, client, app, db):
+    daniel = db.exec(select(Person).where(Person.prison_number == "A1234BC")).one()
+    plan = db.exec(select(ReleasePlan).where(ReleasePlan.person_id == daniel.id)).one()
+    plan.release_time = time(9, 30)
+    db.add(plan)
+    db.add(Appointment(person_id=daniel.id, kind=AppointmentKind.PROBATION, provider="Leeds PDU",
+                       starts_at=now_utc() + timedelta(days=3), address="2 Park Row, Leeds",
+                       what_to_bring="Your licence"))
+    db.commit()
+    data = _summary(client, app, db, prison_number="A1234BC")
+    assert data["release_time"] == "09:30"
+    assert data["next_appointments"][0]["what_to_bring"] == "Your licence"
+
+
+def test_summary_has_every_field_its_openapi_schema_requires(demo, client, app, db):
+    schema = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]["AssistantSummary"]
+    data = _summary(client, app, db, email="released@example.org")
+    assert set(schema["required"]) <= set(data) <= set(schema["properties"])
+    assert set(schema["properties"]["champion"]["required"]) <= set(data["champion"])
+    meeting_schema = schema["properties"]["champion"]["properties"]["next_meetings"]["items"]
+    assert set(meeting_schema["required"]) == set(data["champion"]["next_meetings"][0])

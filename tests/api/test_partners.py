@@ -379,7 +379,7 @@ def test_the_assistants_summary_lists_the_next_five_appointments(demo, client, a
     assert [a["provider"] for a in upcoming] == [f"Leeds PDU {n}" for n in range(5)]
     assert upcoming[0] == {"kind": "Probation", "kind_code": "probation", "provider": "Leeds PDU 0",
                            "starts_at": SOON.isoformat(), "address": APPOINTMENT["address"],
-                           "phone": APPOINTMENT["phone"]}
+                           "phone": APPOINTMENT["phone"], "what_to_bring": APPOINTMENT["what_to_bring"]}
     assert datetime.fromisoformat(upcoming[0]["starts_at"]).utcoffset() == timedelta(0)
 
 

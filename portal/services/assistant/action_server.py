@@ -3,6 +3,8 @@ from sqlmodel import Session, select
 
 from portal.models import ChatMessage, Person, Role, StaffTask, TaskKind
 from portal.services import audit, tasks
+from portal.services.champions import requests as champion_requests
+from portal.services.clock import now_utc
 from portal.services.languages import CODES as LANGUAGE_CODES
 from portal.services.people.records import release_plan_for
 from portal.services.plans import appointments
@@ -17,6 +19,7 @@ def summary(session: Session, person: Person, ip: str, kind_label=lambda kind: k
     return {
         "first_name": person.first_name,
         "release_date": plan.release_date.isoformat() if plan else None,
+        "release_time": plan.release_time.strftime("%H:%M") if plan and plan.release_time else None,
         "released": person.role == Role.RELEASED,
         "release_area": plan.release_area if plan else None,
         "next_appointments": [{
@@ -26,8 +29,30 @@ def summary(session: Session, person: Person, ip: str, kind_label=lambda kind: k
             "starts_at": a.starts_at.isoformat(),  # UTC, "+00:00": sorts as text, as the action server does
             "address": a.address,
             "phone": a.phone,
+            "what_to_bring": a.what_to_bring,
         } for a in appointments.upcoming(session, person.id, limit=5)],
+        **_champion(session, person),
     }
+
+
+def _champion(session: Session, person: Person) -> dict:
+    """The person's champion (a relative's: their family-support contact) and the meetings booked ahead; or,
+    without one, whether they have asked."""
+    match = champion_requests.current_match(session, person)
+    if match is None:
+        asked = champion_requests.open_request(session, person) is not None
+        return {"champion": None, "champion_requested": asked}
+    _person, profile, champion_person = champion_requests.pair_of(session, match)
+    return {"champion_requested": True, "champion": {
+        "first_name": champion_person.first_name,
+        "kind": profile.kind.value,
+        "next_meetings": [{
+            "starts_at": m.starts_at.isoformat(),
+            "ends_at": m.ends_at.isoformat(),
+            "place": m.place,
+            "at_the_gate": m.at_the_gate,
+        } for m in champion_requests.upcoming_meetings(session, match, now_utc())],
+    }}
 
 
 def handoff_errors(payload) -> dict:

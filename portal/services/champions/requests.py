@@ -376,6 +376,12 @@ def meetings_of(session: Session, match: Match) -> list[Meeting]:
     return list(session.exec(select(Meeting).where(Meeting.match_id == match.id).order_by(Meeting.starts_at)))
 
 
+def upcoming_meetings(session: Session, match: Match, now: datetime, limit: int = 3) -> list[Meeting]:
+    """The pair's meetings from now on, soonest first."""
+    return list(session.exec(select(Meeting).where(Meeting.match_id == match.id, Meeting.starts_at >= now)
+                             .order_by(Meeting.starts_at).limit(limit)))
+
+
 def meetings_of_champion(session: Session, champion: ChampionProfile) -> list[Meeting]:
     return list(session.exec(select(Meeting).where(Meeting.champion_id == champion.id)))
 
