@@ -106,10 +106,7 @@ def take_turn(session: Session, *, conversation_id: str, person: Person | None, 
 
     result = TurnResult(replies, safety=screening.alarm)
     kind = next((r.custom["safety"] for r in bot_replies if r.custom.get("safety") in safety.ALARMS), None)
-    shown_already = bool(kind and screening.alarm)  # the layer's steps are there and staff have the task
-    if shown_already:
-        kind = None
-    elif kind:
+    if kind and not screening.alarm:
         # The assistant caught what the layer did not: the portal's steps in the writer's language instead
         # of the assistant's (which speaks the screen's language only), and a task for staff: urgent,
         # unless the layer read a question or finds no alarm likely ("my phone died"); then staff get
@@ -128,7 +125,10 @@ def take_turn(session: Session, *, conversation_id: str, person: Person | None, 
     for bot_reply in bot_replies:
         if bot_reply.custom.get("set_language"):
             result.set_language = bot_reply.custom["set_language"]
-        if bot_reply.text and not kind and not (shown_already and bot_reply.custom.get("safety") in safety.ALARMS):
+        # After an alarm only the assistant read, its steps give way to the portal's; after the layer's own
+        # alarm, only its safety replies do (the steps are there already and staff have the task).
+        hidden = kind and (not screening.alarm or bot_reply.custom.get("safety") in safety.ALARMS)
+        if bot_reply.text and not hidden:
             result.replies.append(_save(session, conversation_id, person, Sender.BOT, bot_reply.text, language))
         result.buttons.extend(bot_reply.buttons)
     session.commit()
